@@ -1,0 +1,275 @@
+package dev.apiauth.core;
+
+import dev.apiauth.core.store.InMemorySecretStore;
+import dev.apiauth.core.transport.HttpTokenEndpoint;
+import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.AuthProvider;
+import dev.apiauth.spi.Json;
+import dev.apiauth.spi.ProviderContext;
+import dev.apiauth.spi.ProviderInfo;
+import dev.apiauth.spi.ProviderSettings;
+import dev.apiauth.spi.Secret;
+import dev.apiauth.spi.SecretStore;
+import dev.apiauth.spi.TokenEndpoint;
+import dev.apiauth.spi.TokenSource;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One configured account of one provider: the handle applications keep and share between threads.
+ * It hands out the headers for a request ({@link #headers()}, lock-free while the token is fresh),
+ * refreshes tokens ahead of expiry in the background, lets any number of concurrent callers cause at
+ * most one token request, and replaces a token the API rejected ({@link #rejected(Authorization)}).
+ *
+ * <pre>{@code
+ * try (Credentials credentials = Credentials.builder(providers.get("domo"))
+ *         .settings(Settings.fromEnvironment("domo"))
+ *         .build()) {
+ *     credentials.headers().forEach(request::setHeader);
+ * }
+ * }</pre>
+ */
+public final class Credentials implements AutoCloseable {
+    private static final Executor DEFAULT_BACKGROUND = defaultBackgroundExecutor();
+
+    private final AuthProvider provider;
+    private final ProviderSettings settings;
+    private final TokenLifecycle lifecycle;
+    private final AutoCloseable ownedTransport;
+
+    private Credentials(Builder builder, ProviderSettings settings, TokenEndpoint tokenEndpoint,
+            AutoCloseable ownedTransport) {
+        this.provider = builder.provider;
+        this.settings = settings;
+        this.ownedTransport = ownedTransport;
+        String id = provider.id();
+        ProviderContext context = new EngineContext(id, tokenEndpoint, builder.json, builder.clock,
+                new ScopedSecretStore(id, builder.secretStore));
+        TokenSource source = Objects.requireNonNull(provider.createTokenSource(settings, context),
+                () -> "provider " + id + " created no token source");
+        this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
+                builder.background, builder.sleeper, builder.listener);
+    }
+
+    /** Starts configuring an account of {@code provider}. */
+    public static Builder builder(AuthProvider provider) {
+        return new Builder(provider);
+    }
+
+    public String providerId() {
+        return provider.id();
+    }
+
+    public ProviderInfo info() {
+        return provider.info();
+    }
+
+    /** The validated settings (secrets print redacted). */
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The current token and its headers; fetches when there is none or it expired, and starts a
+     * background refresh when it is stale. Cheap while the token is fresh: call it per request.
+     *
+     * @throws dev.apiauth.spi.AuthException when no token can be obtained
+     */
+    public Authorization authorization() {
+        return lifecycle.authorization();
+    }
+
+    /** The headers an authorized request carries now (e.g. {@code Authorization}, doo's {@code x-api-key}). */
+    public Map<String, String> headers() {
+        return lifecycle.authorization().headers();
+    }
+
+    /** The current token, fetched if needed. */
+    public AccessToken token() {
+        return lifecycle.authorization().token();
+    }
+
+    /** The current authorization if one is usable now, without fetching. */
+    public Optional<Authorization> peek() {
+        return lifecycle.peek();
+    }
+
+    /**
+     * Reports that the API rejected {@code used} (a 401, or a provider's other "token expired"
+     * status). Only if it is still the current token is it dropped, so many requests failing with
+     * the same old token cause one new token request, not many.
+     *
+     * @return whether this call dropped the current token
+     */
+    public boolean rejected(Authorization used) {
+        return lifecycle.rejected(used);
+    }
+
+    /** Drops the current token unconditionally; the next request fetches a new one. */
+    public void invalidate() {
+        lifecycle.invalidate();
+    }
+
+    /** API statuses that mean the token is no longer accepted (401, plus what the provider declares). */
+    public Set<Integer> tokenRejectedStatuses() {
+        return provider.info().tokenRejectedStatuses();
+    }
+
+    /** Closes the token-endpoint transport the engine created (not one passed to the builder). */
+    @Override
+    public void close() {
+        if (ownedTransport != null) {
+            try {
+                ownedTransport.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the token endpoint transport failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[" + provider.id() + ", " + settings + "]";
+    }
+
+    private static Executor defaultBackgroundExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        // Idle threads end after 30 s, so an idle application keeps no refresh thread alive.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "apiauth-refresh-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return executor;
+    }
+
+    /** Configures {@link Credentials}; every part has a production default. */
+    public static final class Builder {
+        private final AuthProvider provider;
+        private Settings settings = Settings.empty();
+        private Clock clock = Clock.systemUTC();
+        private RefreshPolicy refreshPolicy = RefreshPolicy.defaults();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Executor background = DEFAULT_BACKGROUND;
+        private Sleeper sleeper = Sleeper.system();
+        private AuthListener listener = AuthListener.none();
+        private TokenEndpoint tokenEndpoint;
+        private HttpTokenEndpoint.Builder transport = HttpTokenEndpoint.builder();
+        private SecretStore secretStore = new InMemorySecretStore();
+        private Json json = JacksonJson.INSTANCE;
+
+        private Builder(AuthProvider provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+        }
+
+        public Builder settings(Settings values) {
+            this.settings = Objects.requireNonNull(values, "settings");
+            return this;
+        }
+
+        public Builder settings(Map<String, String> values) {
+            return settings(Settings.of(values));
+        }
+
+        /** The clock expiry is computed with; a fake one in tests. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder refreshPolicy(RefreshPolicy policy) {
+            this.refreshPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where background refreshes run; a shared pool of daemon threads by default. */
+        public Builder backgroundExecutor(Executor executor) {
+            this.background = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** How waits between retries happen; tests pass one that advances their fake clock. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        public Builder listener(AuthListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Options of the default HttpClient 5 transport (timeouts, TLS, size cap). */
+        public Builder transport(HttpTokenEndpoint.Builder options) {
+            this.transport = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Replaces the transport entirely; the caller keeps ownership and closes it. */
+        public Builder tokenEndpoint(TokenEndpoint endpoint) {
+            this.tokenEndpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /** Where long-lived secrets such as refresh tokens are kept; in memory by default. */
+        public Builder secretStore(SecretStore store) {
+            this.secretStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Validates the settings and creates the account.
+         *
+         * @throws dev.apiauth.spi.InvalidSettingsException listing every problem with the settings
+         */
+        public Credentials build() {
+            ProviderSettings validated = settings.validate(provider);
+            if (tokenEndpoint != null) {
+                return new Credentials(this, validated, tokenEndpoint, null);
+            }
+            HttpTokenEndpoint owned = transport.providerId(provider.id()).build();
+            return new Credentials(this, validated, owned, owned);
+        }
+    }
+
+    private record EngineContext(String providerId, TokenEndpoint tokenEndpoint, Json json, Clock clock,
+            SecretStore secretStore) implements ProviderContext {
+    }
+
+    /** Keeps one provider's keys apart from another's in a shared store. */
+    private record ScopedSecretStore(String providerId, SecretStore delegate) implements SecretStore {
+        @Override
+        public Optional<Secret> load(String key) {
+            return delegate.load(scoped(key));
+        }
+
+        @Override
+        public void save(String key, Secret value) {
+            delegate.save(scoped(key), value);
+        }
+
+        @Override
+        public void remove(String key) {
+            delegate.remove(scoped(key));
+        }
+
+        private String scoped(String key) {
+            return providerId + "." + key;
+        }
+    }
+}

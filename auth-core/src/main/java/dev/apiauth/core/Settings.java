@@ -1,0 +1,161 @@
+package dev.apiauth.core;
+
+import dev.apiauth.spi.AuthProvider;
+import dev.apiauth.spi.InvalidSettingsException;
+import dev.apiauth.spi.ProviderInfo;
+import dev.apiauth.spi.ProviderSettings;
+import dev.apiauth.spi.Setting;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * A user's raw settings for one provider account, from a {@code Map}, {@code Properties} or
+ * environment variables, not yet validated. {@link #validate(AuthProvider)} checks them against the
+ * provider's declared settings and reports every problem in one {@link InvalidSettingsException}.
+ * Prints setting names only, never values.
+ */
+public final class Settings {
+    private static final String ENV_PREFIX = "APIAUTH_";
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** No settings. */
+    public static Settings empty() {
+        return new Settings(new LinkedHashMap<>());
+    }
+
+    /** Settings named as the provider declares them ({@code client-id}). */
+    public static Settings of(Map<String, String> values) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        values.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "setting name"),
+                Objects.requireNonNull(value, () -> "value of setting '" + name + "'")));
+        return new Settings(copy);
+    }
+
+    /** Every property, keys as setting names. */
+    public static Settings fromProperties(Properties properties) {
+        return fromProperties(properties, "");
+    }
+
+    /**
+     * The properties whose keys start with {@code prefix} (e.g. {@code "apiauth.domo."}), the prefix
+     * removed.
+     */
+    public static Settings fromProperties(Properties properties, String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                values.put(key.substring(prefix.length()), properties.getProperty(key));
+            }
+        }
+        return new Settings(values);
+    }
+
+    /** Environment variables {@code APIAUTH_<PROVIDER>_<SETTING>} of this process. */
+    public static Settings fromEnvironment(String providerId) {
+        return fromEnvironment(providerId, System.getenv());
+    }
+
+    /**
+     * Variables {@code APIAUTH_<PROVIDER>_<SETTING>} of {@code environment}: provider {@code doo},
+     * setting {@code client-id} is {@code APIAUTH_DOO_CLIENT_ID}.
+     */
+    public static Settings fromEnvironment(String providerId, Map<String, String> environment) {
+        String prefix = environmentPrefix(providerId);
+        Map<String, String> values = new LinkedHashMap<>();
+        environment.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                values.put(key.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-'), value);
+            }
+        });
+        return new Settings(values);
+    }
+
+    /** The environment variable that carries {@code setting} of {@code providerId}. */
+    public static String environmentVariable(String providerId, String setting) {
+        return environmentPrefix(providerId) + setting.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static String environmentPrefix(String providerId) {
+        return ENV_PREFIX + providerId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    }
+
+    /** These settings with one more value (replacing a previous one). */
+    public Settings with(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+        return new Settings(copy);
+    }
+
+    /** These settings with every value of {@code overrides} on top. */
+    public Settings overriddenBy(Settings overrides) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.putAll(overrides.values);
+        return new Settings(copy);
+    }
+
+    /** The raw values. Secrets included: do not print them. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    /**
+     * Checks these settings against {@code provider}'s declarations: unknown names, missing required
+     * settings, malformed values, then the provider's own cross-setting rules.
+     *
+     * @throws InvalidSettingsException listing every problem, never a secret's value
+     */
+    public ProviderSettings validate(AuthProvider provider) {
+        ProviderInfo info = provider.info();
+        String id = provider.id();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> accepted = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (info.setting(name).isEmpty()) {
+                problems.add(unknown(id, info, name));
+            }
+        });
+        for (Setting setting : info.settings()) {
+            String value = values.get(setting.name());
+            if (value == null) {
+                if (setting.required()) {
+                    problems.add("missing required setting '" + setting.name() + "' (" + setting.description()
+                            + "); set it, e.g. with environment variable " + environmentVariable(id, setting.name()));
+                }
+                continue;
+            }
+            setting.check(value).ifPresentOrElse(problems::add, () -> accepted.put(setting.name(), value));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(id, problems);
+        }
+        ProviderSettings settings = new ProviderSettings(info, accepted);
+        List<String> crossChecks = provider.validate(settings);
+        if (!crossChecks.isEmpty()) {
+            throw new InvalidSettingsException(id, crossChecks);
+        }
+        return settings;
+    }
+
+    private static String unknown(String id, ProviderInfo info, String name) {
+        List<String> known = info.settings().stream().map(Setting::name).toList();
+        String normalised = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+        String hint = known.contains(normalised) ? "did you mean '" + normalised + "'? " : "";
+        return "unknown setting '" + name + "' for provider '" + id + "'; " + hint + "known settings: " + known;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings" + values.keySet();
+    }
+}

@@ -1,0 +1,313 @@
+package dev.apiauth.core;
+
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.AuthException;
+import dev.apiauth.spi.CredentialsRejectedException;
+import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.TransientAuthException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account's token: fresh, stale or expired. The hot path (a fresh token) is two volatile
+ * reads and a comparison. Stale tokens are refreshed in the background while callers keep using
+ * them; expired ones make callers wait for a single shared fetch (single-flight).
+ */
+final class TokenLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenLifecycle.class);
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(TokenLifecycle.class, "state", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String providerId;
+    private final TokenSource source;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final RefreshPolicy refreshPolicy;
+    private final RetryPolicy retryPolicy;
+    private final Executor background;
+    private final Sleeper sleeper;
+    private final AuthListener listener;
+
+    @SuppressWarnings("unused") // accessed through STATE as well
+    private volatile State state = State.NONE;
+    private volatile Failure failure;
+    private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
+
+    TokenLifecycle(String providerId, TokenSource source, Clock clock, RefreshPolicy refreshPolicy,
+            RetryPolicy retryPolicy, Executor background, Sleeper sleeper, AuthListener listener) {
+        this.providerId = providerId;
+        this.source = source;
+        this.clock = clock;
+        this.ticker = Ticker.of(clock);
+        this.refreshPolicy = refreshPolicy;
+        this.retryPolicy = retryPolicy;
+        this.background = background;
+        this.sleeper = sleeper;
+        this.listener = listener;
+    }
+
+    /** The current authorization, fetching or refreshing as its state requires. */
+    Authorization authorization() {
+        State current = state;
+        if (ticker.millis() < current.staleAtMillis) {
+            return current.authorization;
+        }
+        return slowPath(current);
+    }
+
+    private Authorization slowPath(State seen) {
+        long now = clock.millis();
+        if (seen.isUsableAt(now)) {
+            refreshInBackground(seen, now);
+            return seen.authorization;
+        }
+        return awaitFetch(seen).authorization;
+    }
+
+    /** Marks {@code used} rejected if it is still the current authorization. */
+    boolean rejected(Authorization used) {
+        State current = state;
+        if (used == null || current.authorization != used || current.isRejected()) {
+            return false;
+        }
+        if (STATE.compareAndSet(this, current, current.rejected())) {
+            LOG.debug("{}: the API rejected the current token; the next request fetches a new one", providerId);
+            emit(AuthEvent.Type.REJECTED, clock.millis(), 0, null, null);
+            return true;
+        }
+        return false;
+    }
+
+    /** Forgets the current token whatever it is. */
+    void invalidate() {
+        State current = state;
+        if (current.authorization != null) {
+            STATE.compareAndSet(this, current, current.rejected());
+        }
+    }
+
+    /** The current authorization without fetching, if one is usable now. */
+    Optional<Authorization> peek() {
+        State current = state;
+        return current.isUsableAt(clock.millis()) ? Optional.of(current.authorization) : Optional.empty();
+    }
+
+    private void refreshInBackground(State seen, long now) {
+        Failure last = failure;
+        if ((last != null && now < last.retryAtMillis) || inflight.get() != null) {
+            return;
+        }
+        CompletableFuture<State> mine = new CompletableFuture<>();
+        if (!inflight.compareAndSet(null, mine)) {
+            return;
+        }
+        if (state != seen) {
+            release(mine, state);
+            return;
+        }
+        try {
+            background.execute(() -> fetch(mine, true));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("{}: background token refresh could not be scheduled ({}); the next caller after expiry will fetch",
+                    providerId, e.toString());
+            release(mine, state);
+        }
+    }
+
+    private State awaitFetch(State seen) {
+        while (true) {
+            CompletableFuture<State> running = inflight.get();
+            if (running == null) {
+                long now = clock.millis();
+                State latest = state;
+                if (latest != seen && latest.isUsableAt(now)) {
+                    return latest;
+                }
+                Failure last = failure;
+                if (last != null && now < last.retryAtMillis) {
+                    throw failFast(last, now);
+                }
+                CompletableFuture<State> mine = new CompletableFuture<>();
+                if (!inflight.compareAndSet(null, mine)) {
+                    continue;
+                }
+                latest = state;
+                if (latest != seen && latest.isUsableAt(now)) {
+                    release(mine, latest);
+                    return latest;
+                }
+                fetch(mine, false);
+                running = mine;
+            }
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof AuthException authException) {
+                    throw authException;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void release(CompletableFuture<State> mine, State result) {
+        inflight.set(null);
+        mine.complete(result);
+    }
+
+    /** Fetches with retries, publishes the result and completes {@code mine}. Never throws. */
+    private void fetch(CompletableFuture<State> mine, boolean inBackground) {
+        long started = clock.millis();
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            AuthException error;
+            try {
+                AccessToken token = source.fetch();
+                if (token == null) {
+                    throw new AuthException(providerId, "the provider returned no token; this is a bug in the provider");
+                }
+                RefreshPolicy.Schedule schedule = refreshPolicy.schedule(token);
+                State next = new State(new Authorization(token, source.headers(token)),
+                        schedule.staleAtMillis(), schedule.expiredAtMillis());
+                state = next;
+                failure = null;
+                release(mine, next);
+                long now = clock.millis();
+                LOG.debug("{}: {} token after {} attempt(s), expires {}", providerId,
+                        inBackground ? "refreshed" : "fetched", attempts, token.expiresAt().map(Object::toString).orElse("unknown"));
+                emit(inBackground ? AuthEvent.Type.REFRESHED : AuthEvent.Type.FETCHED, now, attempts,
+                        token.expiresAt().orElse(null), null, started);
+                return;
+            } catch (AuthException e) {
+                error = e;
+            } catch (RuntimeException e) {
+                error = new AuthException(providerId, "the provider failed unexpectedly with " + e.getClass().getName()
+                        + "; this is a bug in the provider", e);
+            }
+            Failure previous = failure;
+            int consecutive = (previous == null ? 0 : previous.consecutive) + 1;
+            Duration wait = waitAfter(error, consecutive);
+            boolean retry = error.retryable() && attempts < retryPolicy.maxAttempts()
+                    && wait.compareTo(retryPolicy.maxRetryWait()) <= 0;
+            if (retry) {
+                LOG.debug("{}: token request failed ({}); retrying in {} ms", providerId, error.getMessage(), wait.toMillis());
+                try {
+                    sleeper.sleep(wait);
+                    continue;
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    error = new TransientAuthException(providerId, "interrupted while waiting to retry the token request",
+                            null, null, error);
+                }
+            }
+            long now = clock.millis();
+            failure = new Failure(error, now + wait.toMillis(), consecutive);
+            inflight.set(null);
+            mine.completeExceptionally(error);
+            LOG.warn("{}: token request failed after {} attempt(s): {}", providerId, attempts, error.getMessage());
+            emit(AuthEvent.Type.FAILED, now, attempts, null, error, started);
+            return;
+        }
+    }
+
+    private Duration waitAfter(AuthException error, int consecutive) {
+        if (error instanceof CredentialsRejectedException) {
+            return retryPolicy.rejectedCredentialsCooldown();
+        }
+        Duration backoff = retryPolicy.backoff(consecutive);
+        if (error instanceof TransientAuthException transientError) {
+            Duration asked = transientError.retryAfter().orElse(Duration.ZERO);
+            return asked.compareTo(backoff) > 0 ? asked : backoff;
+        }
+        return backoff;
+    }
+
+    private AuthException failFast(Failure last, long now) {
+        if (!last.error.retryable()) {
+            return last.error;
+        }
+        Duration remaining = Duration.ofMillis(last.retryAtMillis - now);
+        String cause = last.error.getMessage();
+        if (cause.startsWith(providerId + ": ")) {
+            cause = cause.substring(providerId.length() + 2);
+        }
+        Integer status = last.error instanceof TransientAuthException t && t.status().isPresent()
+                ? t.status().getAsInt() : null;
+        return new TransientAuthException(providerId, "no token: the last token request failed (" + cause
+                + "); next attempt in " + remaining.toMillis() + " ms", status, remaining, last.error);
+    }
+
+    private void emit(AuthEvent.Type type, long now, int attempts, Instant expiresAt, AuthException error) {
+        emit(type, now, attempts, expiresAt, error, now);
+    }
+
+    private void emit(AuthEvent.Type type, long now, int attempts, Instant expiresAt, AuthException error,
+            long started) {
+        try {
+            listener.onEvent(new AuthEvent(providerId, type, Instant.ofEpochMilli(now),
+                    Duration.ofMillis(Math.max(0, now - started)), attempts, Optional.ofNullable(expiresAt),
+                    Optional.ofNullable(error)));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: an AuthListener threw {}; ignored", providerId, e.getClass().getName());
+        }
+    }
+
+    /** An immutable snapshot: the authorization and when it turns stale and expired. */
+    private static final class State {
+        static final State NONE = new State(null, Long.MIN_VALUE, Long.MIN_VALUE);
+
+        final Authorization authorization;
+        final long staleAtMillis;
+        final long expiredAtMillis;
+
+        State(Authorization authorization, long staleAtMillis, long expiredAtMillis) {
+            this.authorization = authorization;
+            this.staleAtMillis = staleAtMillis;
+            this.expiredAtMillis = expiredAtMillis;
+        }
+
+        boolean isUsableAt(long now) {
+            return authorization != null && now < expiredAtMillis;
+        }
+
+        boolean isRejected() {
+            return authorization != null && expiredAtMillis == Long.MIN_VALUE;
+        }
+
+        State rejected() {
+            return new State(authorization, Long.MIN_VALUE, Long.MIN_VALUE);
+        }
+    }
+
+    private record Failure(AuthException error, long retryAtMillis, int consecutive) {
+    }
+
+    @Override
+    public String toString() {
+        return "TokenLifecycle[" + providerId + "]";
+    }
+
+    Map<String, String> headers() {
+        return authorization().headers();
+    }
+}

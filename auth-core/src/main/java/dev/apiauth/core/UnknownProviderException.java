@@ -1,0 +1,21 @@
+package dev.apiauth.core;
+
+import dev.apiauth.spi.AuthException;
+import java.util.List;
+import java.util.Set;
+
+/** No provider has the requested id; the message lists the ids that exist. */
+public final class UnknownProviderException extends AuthException {
+    private final List<String> known;
+
+    UnknownProviderException(String id, Set<String> known) {
+        super(null, "no provider with id '" + id + "'; known providers: "
+                + (known.isEmpty() ? "none (add a provider jar such as provider-domo to the class path)" : known));
+        this.known = List.copyOf(known);
+    }
+
+    /** The ids that do exist. */
+    public List<String> knownIds() {
+        return known;
+    }
+}

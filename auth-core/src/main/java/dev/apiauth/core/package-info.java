@@ -1,0 +1,7 @@
+/**
+ * The apiauth engine: find providers ({@link dev.apiauth.core.AuthProviders}), configure an account
+ * ({@link dev.apiauth.core.Settings}, {@link dev.apiauth.core.Credentials}) and put credentials on
+ * requests. Token caching, refresh-ahead, single-flight fetching, retries and compare-and-refresh
+ * after a rejection are done here once, for every provider.
+ */
+package dev.apiauth.core;

@@ -1,0 +1,130 @@
+package dev.apiauth.core.store;
+
+import dev.apiauth.spi.AuthException;
+import dev.apiauth.spi.Secret;
+import dev.apiauth.spi.SecretStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets in a directory, one file per key, readable by the owner only. A save writes a temporary
+ * file, forces it to disk and renames it over the old one, so a crash at any moment leaves either
+ * the old or the new value, never a partial file.
+ */
+public final class FileSecretStore implements SecretStore {
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    private final Path directory;
+
+    /** A store in {@code directory}, created owner-only when missing. */
+    public FileSecretStore(Path directory) {
+        this.directory = directory.toAbsolutePath();
+        try {
+            if (Files.notExists(this.directory)) {
+                Files.createDirectories(this.directory, ownerOnly(OWNER_DIRECTORY));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create secret store directory " + this.directory, e);
+        }
+    }
+
+    /** The directory holding the secrets. */
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public Optional<Secret> load(String key) {
+        try {
+            String value = Files.readString(file(key), StandardCharsets.UTF_8);
+            return value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read secret '" + key + "' from " + directory, e);
+        }
+    }
+
+    @Override
+    public void save(String key, Secret value) {
+        Path target = file(key);
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(directory, "." + key + ".", ".tmp", ownerOnly(OWNER_FILE));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(StandardCharsets.UTF_8.encode(value.reveal()));
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new AuthException(null, "the file system of " + directory
+                        + " cannot rename atomically; choose a local directory for the secret store");
+            }
+            forceDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save secret '" + key + "' in " + directory, e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the rename normally consumed it; a leftover temporary file holds no partial value
+                }
+            }
+        }
+    }
+
+    @Override
+    public void remove(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove secret '" + key + "' from " + directory, e);
+        }
+    }
+
+    private Path file(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("secret key '" + key
+                    + "' must be 1-200 letters, digits, dots, dashes or underscores");
+        }
+        return directory.resolve(key + ".secret");
+    }
+
+    private void forceDirectory() {
+        // Makes the rename itself durable; not every platform can open a directory, which is fine.
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // best effort
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
+    }
+
+    @Override
+    public String toString() {
+        return "FileSecretStore[" + directory + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.apiauth.core.store;
+
+import dev.apiauth.spi.Secret;
+import dev.apiauth.spi.SecretStore;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Secrets kept for the life of the process; the engine's default. */
+public final class InMemorySecretStore implements SecretStore {
+    private final ConcurrentHashMap<String, Secret> secrets = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Secret> load(String key) {
+        return Optional.ofNullable(secrets.get(Objects.requireNonNull(key, "key")));
+    }
+
+    @Override
+    public void save(String key, Secret value) {
+        secrets.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    }
+
+    @Override
+    public void remove(String key) {
+        secrets.remove(Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public String toString() {
+        return "InMemorySecretStore[" + secrets.size() + " secrets]";
+    }
+}

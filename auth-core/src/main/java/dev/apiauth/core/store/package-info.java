@@ -1,0 +1,2 @@
+/** {@link dev.apiauth.spi.SecretStore} implementations: in memory and on disk. */
+package dev.apiauth.core.store;

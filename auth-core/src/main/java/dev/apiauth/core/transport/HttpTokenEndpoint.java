@@ -1,0 +1,300 @@
+package dev.apiauth.core.transport;
+
+import dev.apiauth.spi.AuthException;
+import dev.apiauth.spi.EndpointRequest;
+import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.FormEncoding;
+import dev.apiauth.spi.Json;
+import dev.apiauth.spi.Loopback;
+import dev.apiauth.spi.MalformedResponseException;
+import dev.apiauth.spi.TokenEndpoint;
+import dev.apiauth.spi.TransientAuthException;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The engine's {@link TokenEndpoint} on Apache HttpClient 5: connect, response and whole-call
+ * timeouts, a cap on the response size, redirects never followed, automatic retries off (the
+ * engine retries), {@code https} required except for loopback hosts, an optional custom
+ * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version.
+ */
+public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
+    /** {@code apiauth/<version>}. */
+    public static final String USER_AGENT = "apiauth/" + version();
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "apiauth-call-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final String providerId;
+    private final CloseableHttpClient client;
+    private final Json json;
+    private final Duration callTimeout;
+    private final int maxResponseBytes;
+
+    private HttpTokenEndpoint(Builder builder) {
+        this.providerId = builder.providerId;
+        this.json = builder.json;
+        this.callTimeout = builder.callTimeout;
+        this.maxResponseBytes = builder.maxResponseBytes;
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(builder.connectTimeout))
+                        .setSocketTimeout(Timeout.of(builder.responseTimeout))
+                        .build());
+        if (builder.sslContext != null) {
+            connections.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(builder.sslContext).buildClassic());
+        }
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections.build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(builder.responseTimeout))
+                        .setConnectionRequestTimeout(Timeout.of(builder.connectTimeout))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(builder.userAgent)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public EndpointResponse send(EndpointRequest request) {
+        URI uri = request.uri();
+        requireSecureTransport(uri);
+        HttpUriRequestBase http = request.method() == EndpointRequest.Method.GET ? new HttpGet(uri) : new HttpPost(uri);
+        request.headers().forEach(http::addHeader);
+        request.body().ifPresent(body -> http.setEntity(entity(body)));
+        ScheduledFuture<?> deadline = DEADLINES.schedule(http::cancel, callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return client.execute(http, this::read);
+        } catch (SocketTimeoutException e) {
+            throw new TransientAuthException(providerId, "the token endpoint " + describe(uri) + " timed out ("
+                    + e.getClass().getSimpleName() + "); retry later or raise the timeouts", null, null, e);
+        } catch (SSLException e) {
+            throw new TransientAuthException(providerId, "TLS with the token endpoint " + describe(uri) + " failed ("
+                    + e.getClass().getSimpleName() + "); check the URL and the trusted certificates", null, null, e);
+        } catch (IOException e) {
+            boolean cancelled = http.isCancelled();
+            throw new TransientAuthException(providerId, cancelled
+                    ? "the token endpoint " + describe(uri) + " did not answer within " + callTimeout.toMillis() + " ms"
+                    : "could not reach the token endpoint " + describe(uri) + " (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null || e instanceof InterruptedIOException ? "" : ": " + e.getMessage()) + ")",
+                    null, null, e);
+        } catch (IllegalStateException e) {
+            // HttpClient reports a request cancelled before it started this way.
+            throw new TransientAuthException(providerId, "the token request to " + describe(uri)
+                    + " was cancelled after " + callTimeout.toMillis() + " ms", null, null, e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private EndpointResponse read(ClassicHttpResponse response) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        HttpEntity entity = response.getEntity();
+        String body = "";
+        if (entity != null) {
+            if (entity.getContentLength() > maxResponseBytes) {
+                throw oversized(response.getCode());
+            }
+            Charset charset = Optional.ofNullable(ContentType.parseLenient(entity.getContentType()))
+                    .map(ContentType::getCharset).orElse(StandardCharsets.UTF_8);
+            try (InputStream in = entity.getContent()) {
+                body = in == null ? "" : new String(readCapped(in, response.getCode()), charset);
+            }
+        }
+        return new EndpointResponse(response.getCode(), headers, body, parse(body));
+    }
+
+    private byte[] readCapped(InputStream in, int status) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            if (out.size() + read > maxResponseBytes) {
+                throw oversized(status);
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private MalformedResponseException oversized(int status) {
+        return new MalformedResponseException(providerId, status, "the token endpoint's answer exceeds "
+                + maxResponseBytes + " bytes, far more than a token response; check the token URL setting");
+    }
+
+    private Optional<Object> parse(String body) {
+        if (body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.parse(body));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpEntity entity(EndpointRequest.Body body) {
+        if (body instanceof EndpointRequest.FormBody form) {
+            return new StringEntity(FormEncoding.formEncode(form.parameters()), ContentType.APPLICATION_FORM_URLENCODED);
+        }
+        EndpointRequest.JsonBody jsonBody = (EndpointRequest.JsonBody) body;
+        return new StringEntity(json.write(jsonBody.fields()), ContentType.APPLICATION_JSON);
+    }
+
+    private void requireSecureTransport(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || (scheme.equals("http") && Loopback.isLoopbackHost(uri.getHost()))) {
+            return;
+        }
+        throw new AuthException(providerId, "refusing to send credentials to " + describe(uri)
+                + ": token endpoints must use https (plain http is allowed only for loopback hosts)");
+    }
+
+    private static String describe(URI uri) {
+        // Scheme, host and path only: a query may carry credentials.
+        return uri.getScheme() + "://" + uri.getAuthority() + Objects.toString(uri.getRawPath(), "");
+    }
+
+    private static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = HttpTokenEndpoint.class.getResourceAsStream("/dev/apiauth/core/apiauth.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException ignored) {
+            // the version is informative only
+        }
+        return properties.getProperty("version", "dev");
+    }
+
+    @Override
+    public void close() {
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTokenEndpoint[" + providerId + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
+    }
+
+    /** Builds an {@link HttpTokenEndpoint}. */
+    public static final class Builder {
+        private String providerId;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration responseTimeout = Duration.ofSeconds(10);
+        private Duration callTimeout = Duration.ofSeconds(30);
+        private int maxResponseBytes = 1024 * 1024;
+        private SSLContext sslContext;
+        private String userAgent = USER_AGENT;
+        private Json json = JacksonJson.INSTANCE;
+
+        private Builder() {
+        }
+
+        /** The provider named in error messages. */
+        public Builder providerId(String id) {
+            this.providerId = id;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connect timeout");
+            return this;
+        }
+
+        /** The longest wait for the next bytes of a response. */
+        public Builder responseTimeout(Duration timeout) {
+            this.responseTimeout = positive(timeout, "response timeout");
+            return this;
+        }
+
+        /** The longest a whole request may take, however slowly the server drips bytes. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "call timeout");
+            return this;
+        }
+
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024: " + bytes);
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /** TLS trust and keys, e.g. a corporate CA or a client certificate. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /** Replaces the default {@code apiauth/<version>} User-Agent. */
+        public Builder userAgent(String value) {
+            this.userAgent = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        public HttpTokenEndpoint build() {
+            return new HttpTokenEndpoint(this);
+        }
+
+        private static Duration positive(Duration value, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(what + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

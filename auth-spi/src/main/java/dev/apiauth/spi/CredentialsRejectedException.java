@@ -1,0 +1,52 @@
+package dev.apiauth.spi;
+
+import java.util.Optional;
+
+/**
+ * The vendor refused the credentials (RFC 6749 §5.2 or the vendor's own error shape). Permanent:
+ * retrying without changing the settings will fail the same way, so the engine does not loop.
+ */
+public final class CredentialsRejectedException extends AuthException {
+    private final int status;
+    private final String error;
+    private final String errorDescription;
+
+    /**
+     * @param status the HTTP status of the token endpoint's answer
+     * @param error the RFC 6749 {@code error} code or the vendor's equivalent, may be {@code null}
+     * @param errorDescription the vendor's human-readable message, may be {@code null}
+     */
+    public CredentialsRejectedException(String providerId, int status, String error, String errorDescription) {
+        super(providerId, describe(status, error, errorDescription));
+        this.status = status;
+        this.error = error;
+        this.errorDescription = errorDescription;
+    }
+
+    private static String describe(int status, String error, String description) {
+        StringBuilder text = new StringBuilder("the vendor rejected the credentials (HTTP ").append(status);
+        if (error != null) {
+            text.append(", ").append(error);
+        }
+        if (description != null) {
+            text.append(": ").append(description);
+        }
+        return text.append("). Check the client id, secret and other credential settings; retrying will not help.")
+                .toString();
+    }
+
+    /** HTTP status of the rejection. */
+    public int status() {
+        return status;
+    }
+
+    /** The RFC 6749 {@code error} code, or the vendor's equivalent. */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /** The vendor's message. */
+    public Optional<String> errorDescription() {
+        return Optional.ofNullable(errorDescription);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.apiauth.spi;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request to a token endpoint: method, URL (with query), headers and an optional form or JSON
+ * body. Prints without header values or body, which hold credentials.
+ */
+public final class EndpointRequest {
+    /** HTTP methods token endpoints use. */
+    public enum Method { GET, POST }
+
+    /** A request body. */
+    public sealed interface Body permits FormBody, JsonBody {
+        /** The media type the engine sends it as. */
+        String contentType();
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body, parameters in order. */
+    public record FormBody(Map<String, String> parameters) implements Body {
+        public FormBody {
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+
+        @Override
+        public String contentType() {
+            return "application/x-www-form-urlencoded";
+        }
+
+        @Override
+        public String toString() {
+            return "FormBody" + parameters.keySet();
+        }
+    }
+
+    /** An {@code application/json} body made of plain Java values. */
+    public record JsonBody(Map<String, Object> fields) implements Body {
+        public JsonBody {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public String contentType() {
+            return "application/json";
+        }
+
+        @Override
+        public String toString() {
+            return "JsonBody" + fields.keySet();
+        }
+    }
+
+    private final Method method;
+    private final URI uri;
+    private final Map<String, String> headers;
+    private final Body body;
+
+    private EndpointRequest(Builder builder) {
+        this.method = builder.method;
+        this.uri = FormEncoding.withQuery(builder.uri, builder.query);
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.body = builder.body;
+        if (method == Method.GET && body != null) {
+            throw new IllegalArgumentException("a GET request cannot have a body; use query parameters");
+        }
+    }
+
+    public static Builder get(URI uri) {
+        return new Builder(Method.GET, uri);
+    }
+
+    public static Builder post(URI uri) {
+        return new Builder(Method.POST, uri);
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    /** The full URL, query included. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Headers in the order set; {@code Content-Type} comes from the body. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Optional<Body> body() {
+        return Optional.ofNullable(body);
+    }
+
+    @Override
+    public String toString() {
+        // The query may carry credentials (Dotypos' legacy connect URL), so only the path is shown.
+        return "EndpointRequest[" + method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath()
+                + ", headers=" + headers.keySet() + ", body=" + body + "]";
+    }
+
+    /** Builds an {@link EndpointRequest}. */
+    public static final class Builder {
+        private final Method method;
+        private final URI uri;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Body body;
+
+        private Builder(Method method, URI uri) {
+            this.method = method;
+            this.uri = Objects.requireNonNull(uri, "uri");
+        }
+
+        /** Adds a query parameter, percent-encoded per RFC 3986 (a space becomes {@code %20}). */
+        public Builder query(String name, String value) {
+            query.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        public Builder form(Map<String, String> parameters) {
+            this.body = new FormBody(parameters);
+            return this;
+        }
+
+        public Builder json(Map<String, Object> fields) {
+            this.body = new JsonBody(fields);
+            return this;
+        }
+
+        public EndpointRequest build() {
+            return new EndpointRequest(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.apiauth.spi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A token endpoint's answer: status, headers (names case-insensitive), body text and, when the
+ * body is JSON, the parsed value. Prints without the body, which may hold a token.
+ */
+public final class EndpointResponse {
+    private final int status;
+    private final Map<String, List<String>> headers;
+    private final String body;
+    private final Object json;
+
+    /**
+     * @param json the parsed body when it is valid JSON other than {@code null}; empty otherwise
+     */
+    public EndpointResponse(int status, Map<String, List<String>> headers, String body, Optional<Object> json) {
+        this.status = status;
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        this.headers = Collections.unmodifiableMap(copy);
+        this.body = body == null ? "" : body;
+        this.json = json.orElse(null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /** All headers, names case-insensitive. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a header. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The body as text (empty when there was none). Never log it: it may hold a token. */
+    public String body() {
+        return body;
+    }
+
+    /** The parsed JSON body, or empty when the body is not valid JSON (a JSON {@code null} is empty too). */
+    public Optional<Object> json() {
+        return Optional.ofNullable(json);
+    }
+
+    /** The body as a JSON object, or empty when it is not one. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> jsonObject() {
+        return json instanceof Map ? Optional.of((Map<String, Object>) json) : Optional.empty();
+    }
+
+    /**
+     * {@code Retry-After} as a wait from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+     * Unparseable or past values are empty / zero.
+     */
+    public Optional<Duration> retryAfter(Clock clock) {
+        return header("Retry-After").flatMap(value -> parseRetryAfter(value, clock));
+    }
+
+    /** Parses a {@code Retry-After} value. */
+    public static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+        String trimmed = value.strip();
+        if (trimmed.matches("\\d{1,10}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointResponse[status=" + status + ", contentType=" + header("Content-Type").orElse("none")
+                + ", bodyLength=" + body.length() + "]";
+    }
+
+    /** Lower-cased media type without parameters, e.g. {@code application/json}. */
+    public Optional<String> mediaType() {
+        return header("Content-Type").map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.apiauth.spi;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The two URL encodings token requests need, so no provider hand-rolls either. */
+public final class FormEncoding {
+    private FormEncoding() {
+    }
+
+    /**
+     * {@code application/x-www-form-urlencoded} encoding of one value (space → {@code +},
+     * backslash → {@code %5C}), as RFC 6749 §2.3.1 requires for Basic client credentials.
+     */
+    public static String formEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A whole form body, parameters in order. */
+    public static String formEncode(Map<String, String> parameters) {
+        StringJoiner body = new StringJoiner("&");
+        parameters.forEach((name, value) -> body.add(formEncode(name) + "=" + formEncode(value)));
+        return body.toString();
+    }
+
+    /** RFC 3986 percent-encoding for a query component: only unreserved characters stay as they are. */
+    public static String percentEncode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Appends query parameters to a URI, keeping any query it already has. */
+    static URI withQuery(URI base, Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return base;
+        }
+        StringJoiner query = new StringJoiner("&");
+        if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
+            query.add(base.getRawQuery());
+        }
+        parameters.forEach((name, value) -> query.add(percentEncode(name) + "=" + percentEncode(value)));
+        String text = base.toString();
+        int cut = text.indexOf('?') >= 0 ? text.indexOf('?') : (text.indexOf('#') >= 0 ? text.indexOf('#') : text.length());
+        return URI.create(text.substring(0, cut) + "?" + query);
+    }
+}

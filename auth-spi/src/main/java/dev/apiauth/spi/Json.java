@@ -1,0 +1,15 @@
+package dev.apiauth.spi;
+
+/** JSON reading and writing with plain Java types, implemented by the engine. */
+public interface Json {
+    /**
+     * Parses JSON text into {@code Map<String, Object>}, {@code List<Object>}, {@code String},
+     * {@code Number}, {@code Boolean} or {@code null}.
+     *
+     * @throws IllegalArgumentException not valid JSON; the message does not quote the input
+     */
+    Object parse(String text);
+
+    /** Writes plain Java values (maps, lists, strings, numbers, booleans, null) as JSON text. */
+    String write(Object value);
+}

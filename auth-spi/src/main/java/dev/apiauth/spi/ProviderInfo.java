@@ -1,0 +1,167 @@
+package dev.apiauth.spi;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a provider declares about itself: display name, documentation, settings, capabilities, the
+ * vendor's rate limits and which API statuses mean "token expired".
+ */
+public final class ProviderInfo {
+    private final String displayName;
+    private final URI documentation;
+    private final List<Setting> settings;
+    private final Set<Capability> capabilities;
+    private final List<RateLimit> rateLimits;
+    private final String rateLimitKey;
+    private final Set<Integer> tokenRejectedStatuses;
+
+    private ProviderInfo(Builder builder) {
+        this.displayName = builder.displayName;
+        this.documentation = Objects.requireNonNull(builder.documentation,
+                "provider '" + builder.displayName + "' must declare its documentation URI");
+        this.settings = List.copyOf(builder.settings);
+        this.capabilities = Collections.unmodifiableSet(builder.capabilities.isEmpty()
+                ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(builder.capabilities));
+        this.rateLimits = List.copyOf(builder.rateLimits);
+        this.rateLimitKey = builder.rateLimitKey;
+        this.tokenRejectedStatuses = Collections.unmodifiableSet(new LinkedHashSet<>(builder.tokenRejectedStatuses));
+        Set<String> names = new LinkedHashSet<>();
+        for (Setting setting : settings) {
+            if (!names.add(setting.name())) {
+                throw new IllegalArgumentException("setting '" + setting.name() + "' is declared twice");
+            }
+        }
+        if (rateLimitKey != null && !names.contains(rateLimitKey)) {
+            throw new IllegalArgumentException("rate limit key '" + rateLimitKey + "' is not a declared setting");
+        }
+    }
+
+    /** Starts the info of a provider shown to users as {@code displayName}. */
+    public static Builder builder(String displayName) {
+        return new Builder(displayName);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The vendor's authentication documentation. */
+    public URI documentation() {
+        return documentation;
+    }
+
+    /** Every setting the provider takes, in the order users should read them. */
+    public List<Setting> settings() {
+        return settings;
+    }
+
+    /** The declared setting of that name. */
+    public Optional<Setting> setting(String name) {
+        return settings.stream().filter(setting -> setting.name().equals(name)).findFirst();
+    }
+
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    public boolean has(Capability capability) {
+        return capabilities.contains(capability);
+    }
+
+    /** The vendor's request budgets; the token request counts against them too. */
+    public List<RateLimit> rateLimits() {
+        return rateLimits;
+    }
+
+    /**
+     * The setting whose value identifies a rate budget (doo: {@code api-key}); clients with the same
+     * value share one budget. Empty: the budget is shared per provider.
+     */
+    public Optional<String> rateLimitKey() {
+        return Optional.ofNullable(rateLimitKey);
+    }
+
+    /** API response statuses that mean "the token is no longer accepted" (always includes 401). */
+    public Set<Integer> tokenRejectedStatuses() {
+        return tokenRejectedStatuses;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderInfo[" + displayName + ", settings=" + settings.stream().map(Setting::name).toList()
+                + ", capabilities=" + capabilities + "]";
+    }
+
+    /** Builds a {@link ProviderInfo}. */
+    public static final class Builder {
+        private final String displayName;
+        private URI documentation;
+        private final List<Setting> settings = new ArrayList<>();
+        private final Set<Capability> capabilities = new LinkedHashSet<>();
+        private final List<RateLimit> rateLimits = new ArrayList<>();
+        private String rateLimitKey;
+        private final Set<Integer> tokenRejectedStatuses = new LinkedHashSet<>(List.of(401));
+
+        private Builder(String displayName) {
+            this.displayName = Objects.requireNonNull(displayName, "displayName");
+            if (displayName.isBlank()) {
+                throw new IllegalArgumentException("displayName must not be blank");
+            }
+        }
+
+        public Builder documentation(URI uri) {
+            this.documentation = Objects.requireNonNull(uri, "documentation");
+            return this;
+        }
+
+        public Builder documentation(String uri) {
+            return documentation(URI.create(uri));
+        }
+
+        public Builder setting(Setting setting) {
+            settings.add(Objects.requireNonNull(setting, "setting"));
+            return this;
+        }
+
+        public Builder setting(Setting.Builder setting) {
+            return setting(setting.build());
+        }
+
+        public Builder capabilities(Capability... declared) {
+            capabilities.addAll(List.of(declared));
+            return this;
+        }
+
+        /** A vendor budget, optionally keyed by a setting (see {@link ProviderInfo#rateLimitKey()}). */
+        public Builder rateLimit(RateLimit limit) {
+            rateLimits.add(Objects.requireNonNull(limit, "limit"));
+            return this;
+        }
+
+        public Builder rateLimitKey(String settingName) {
+            this.rateLimitKey = Objects.requireNonNull(settingName, "settingName");
+            return this;
+        }
+
+        /** Another API status that means "token expired" (Dotypos: 403). */
+        public Builder tokenRejectedStatus(int status) {
+            if (status < 400 || status > 499) {
+                throw new IllegalArgumentException("a token-rejected status must be a 4xx: " + status);
+            }
+            tokenRejectedStatuses.add(status);
+            return this;
+        }
+
+        public ProviderInfo build() {
+            return new ProviderInfo(this);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.apiauth.spi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A provider's settings after validation: every declared setting with a value or default is
+ * present and well-formed, so the typed accessors do not fail on user input. Prints secrets
+ * redacted.
+ */
+public final class ProviderSettings {
+    private final ProviderInfo info;
+    private final Map<String, String> values;
+
+    /**
+     * Wraps validated values; the engine calls this after checking them against {@code info}.
+     * Values are stripped of surrounding white space.
+     */
+    public ProviderSettings(ProviderInfo info, Map<String, String> values) {
+        this.info = Objects.requireNonNull(info, "info");
+        Map<String, String> copy = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            Setting setting = declared(name);
+            Objects.requireNonNull(value, name);
+            copy.put(setting.name(), value.strip());
+        });
+        this.values = Collections.unmodifiableMap(copy);
+    }
+
+    private Setting declared(String name) {
+        return info.setting(name).orElseThrow(() -> new IllegalArgumentException(
+                "'" + name + "' is not a declared setting of " + info.displayName()));
+    }
+
+    /** The value given or defaulted, if any. */
+    public Optional<String> find(String name) {
+        Setting setting = declared(name);
+        String value = values.get(name);
+        return Optional.ofNullable(value != null ? value : setting.defaultValue().orElse(null));
+    }
+
+    /** The value of a setting that must be present (required or defaulted). */
+    public String get(String name) {
+        return find(name).orElseThrow(() -> new IllegalStateException(
+                "setting '" + name + "' has no value and no default; declare it required or read it with find()"));
+    }
+
+    /** A secret setting's value, wrapped so it does not print. */
+    public Secret secret(String name) {
+        return Secret.of(get(name));
+    }
+
+    /** An optional secret setting. */
+    public Optional<Secret> findSecret(String name) {
+        return find(name).map(Secret::of);
+    }
+
+    public URI uri(String name) {
+        return URI.create(get(name));
+    }
+
+    public Duration duration(String name) {
+        return Setting.parseDuration(get(name)).orElseThrow();
+    }
+
+    public Optional<Duration> findDuration(String name) {
+        return find(name).map(value -> Setting.parseDuration(value).orElseThrow());
+    }
+
+    public long integer(String name) {
+        return Long.parseLong(get(name));
+    }
+
+    public boolean flag(String name) {
+        return Boolean.parseBoolean(get(name));
+    }
+
+    /** A list setting's items, empty when absent. */
+    public List<String> list(String name) {
+        return find(name).map(Setting::splitList).orElse(List.of());
+    }
+
+    /** Whether the user gave the setting explicitly (a default does not count). */
+    public boolean isGiven(String name) {
+        declared(name);
+        return values.containsKey(name);
+    }
+
+    /** The provider these settings belong to. */
+    public ProviderInfo info() {
+        return info;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("ProviderSettings[");
+        String separator = "";
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            boolean secret = declared(entry.getKey()).secret();
+            text.append(separator).append(entry.getKey()).append('=').append(secret ? "REDACTED" : entry.getValue());
+            separator = ", ";
+        }
+        return text.append(']').toString();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.apiauth.spi;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A request budget the vendor enforces, e.g. 1 request per second. The engine paces requests to
+ * stay inside it, shared by every client using the same {@link ProviderInfo#rateLimitKey() key}.
+ */
+public record RateLimit(long permits, Duration period) {
+    public RateLimit {
+        Objects.requireNonNull(period, "period");
+        if (permits <= 0 || period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("a rate limit needs positive permits and period: " + permits + "/" + period);
+        }
+    }
+
+    /** {@code permits} requests per {@code period}. */
+    public static RateLimit of(long permits, Duration period) {
+        return new RateLimit(permits, period);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.apiauth.spi;
+
+import java.util.Optional;
+
+/**
+ * Where long-lived secrets (a Dotypos refresh token) are kept across restarts. The engine provides
+ * an in-memory store by default, a file store (atomic writes, owner-only files) and, in a fleet, a
+ * shared one. Keys are scoped to one provider account by the engine.
+ */
+public interface SecretStore {
+    Optional<Secret> load(String key);
+
+    /** Saves atomically: a reader sees the old or the new value, never a partial one. */
+    void save(String key, Secret value);
+
+    void remove(String key);
+}

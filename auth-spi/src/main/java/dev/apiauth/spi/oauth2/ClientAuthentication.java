@@ -1,0 +1,9 @@
+package dev.apiauth.spi.oauth2;
+
+/** How a client proves its identity to a token endpoint (RFC 6749 §2.3.1). */
+public enum ClientAuthentication {
+    /** {@code Authorization: Basic base64(id:secret)} ({@code client_secret_basic}). */
+    BASIC,
+    /** {@code client_id} and {@code client_secret} as body parameters ({@code client_secret_post}). */
+    BODY
+}

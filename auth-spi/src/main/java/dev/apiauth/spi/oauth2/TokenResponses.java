@@ -1,0 +1,136 @@
+package dev.apiauth.spi.oauth2;
+
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.AuthException;
+import dev.apiauth.spi.CredentialsRejectedException;
+import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.MalformedResponseException;
+import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.TransientAuthException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 6749 §5.1 / §5.2 response handling, and the status-to-exception mapping every token endpoint
+ * shares: 2xx is a token, 429/5xx/408 are transient (with {@code Retry-After}), 400/401/403 are
+ * rejected credentials, anything else is an unexpected answer.
+ */
+public final class TokenResponses {
+    private TokenResponses() {
+    }
+
+    /** Parses a standard OAuth2 token response, or throws the matching typed exception. */
+    public static AccessToken parse(String providerId, EndpointResponse response, Clock clock) {
+        Map<String, Object> body = successObject(providerId, response, clock);
+        return standardToken(providerId, response.status(), body, clock.instant()).build();
+    }
+
+    /**
+     * The JSON object of a successful answer; any other answer becomes the typed exception for it,
+     * with the RFC 6749 {@code error}/{@code error_description} when present.
+     */
+    public static Map<String, Object> successObject(String providerId, EndpointResponse response, Clock clock) {
+        if (!response.isSuccess()) {
+            Map<String, Object> error = response.jsonObject().orElse(Map.of());
+            throw failure(providerId, response, clock, text(error.get("error")), text(error.get("error_description")));
+        }
+        return response.jsonObject().orElseThrow(() -> new MalformedResponseException(providerId, response.status(),
+                "the token endpoint answered HTTP " + response.status() + " with "
+                        + describeBody(response) + " instead of a JSON object; check the token URL setting"));
+    }
+
+    /**
+     * A token builder from the RFC 6749 §5.1 fields of {@code body}: {@code access_token} (required),
+     * {@code token_type} in any case (Bearer when absent), {@code expires_in} as a number or numeric
+     * string, {@code scope}. Providers add their vendor attributes to the returned builder.
+     */
+    public static AccessToken.Builder standardToken(String providerId, int status, Map<String, Object> body,
+            Instant now) {
+        String value = requireText(providerId, status, body, "access_token");
+        AccessToken.Builder token = AccessToken.builder(value, now);
+        Object type = body.get("token_type");
+        if (type instanceof String typeText && !typeText.isBlank()) {
+            token.type(typeText.strip());
+        }
+        expiresIn(providerId, status, body.get("expires_in")).ifPresent(token::expiresIn);
+        Object scope = body.get("scope");
+        if (scope instanceof String scopeText && !scopeText.isBlank()) {
+            token.scopes(Setting.splitList(scopeText));
+        }
+        return token;
+    }
+
+    /** A required non-blank string field of a token response. */
+    public static String requireText(String providerId, int status, Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new MalformedResponseException(providerId, status, "the token response has "
+                    + (value == null ? "no '" + field + "'" : "an empty or non-text '" + field + "'")
+                    + "; the vendor answered, but not with a token");
+        }
+        return text.strip();
+    }
+
+    /** {@code expires_in} as seconds: a non-negative number or numeric string; absent is empty. */
+    public static Optional<Duration> expiresIn(String providerId, int status, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        BigDecimal seconds;
+        try {
+            seconds = value instanceof Number number ? new BigDecimal(number.toString())
+                    : new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new MalformedResponseException(providerId, status, "'expires_in' is not a number of seconds");
+        }
+        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Duration.ofDays(3650).toSeconds())) > 0) {
+            throw new MalformedResponseException(providerId, status,
+                    "'expires_in' of " + seconds.toPlainString() + " seconds is negative or absurd (over ten years)");
+        }
+        return Optional.of(Duration.ofMillis(seconds.movePointRight(3).longValue()));
+    }
+
+    /**
+     * The typed exception for an unsuccessful answer.
+     *
+     * @param error the vendor's error code, or {@code null}
+     * @param description the vendor's message, or {@code null}
+     */
+    public static AuthException failure(String providerId, EndpointResponse response, Clock clock, String error,
+            String description) {
+        int status = response.status();
+        if (status == 429 || status == 408 || status >= 500) {
+            Duration retryAfter = response.retryAfter(clock).orElse(null);
+            String detail = description != null ? ": " + description : error != null ? ": " + error : "";
+            return new TransientAuthException(providerId, "the token endpoint is unavailable (HTTP " + status + detail
+                    + ")" + (retryAfter == null ? "" : "; retry after " + retryAfter.toSeconds() + "s"),
+                    status, retryAfter, null);
+        }
+        if (status == 400 || status == 401 || status == 403) {
+            return new CredentialsRejectedException(providerId, status, error, description);
+        }
+        if (status >= 300 && status < 400) {
+            return new AuthException(providerId, "the token endpoint answered with a redirect (HTTP " + status
+                    + (response.header("Location").isPresent() ? " to another location" : "")
+                    + "), which apiauth never follows with credentials; set the token URL to the final https address");
+        }
+        return new AuthException(providerId, "the token endpoint answered HTTP " + status
+                + (description != null ? " (" + description + ")" : "") + "; check the token URL setting");
+    }
+
+    private static String describeBody(EndpointResponse response) {
+        if (response.body().isBlank()) {
+            return "an empty body";
+        }
+        return response.mediaType().map(type -> "a " + type + " body").orElse("a body without content type")
+                + (response.json().isPresent() ? "" : " that is not valid JSON");
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text && !text.isBlank() ? text : null;
+    }
+}
