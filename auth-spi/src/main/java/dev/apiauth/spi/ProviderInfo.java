@@ -20,7 +20,6 @@ public final class ProviderInfo {
     private final List<Setting> settings;
     private final Set<Capability> capabilities;
     private final List<RateLimit> rateLimits;
-    private final String rateLimitKey;
     private final Set<Integer> tokenRejectedStatuses;
 
     private ProviderInfo(Builder builder) {
@@ -31,16 +30,12 @@ public final class ProviderInfo {
         this.capabilities = Collections.unmodifiableSet(builder.capabilities.isEmpty()
                 ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(builder.capabilities));
         this.rateLimits = List.copyOf(builder.rateLimits);
-        this.rateLimitKey = builder.rateLimitKey;
         this.tokenRejectedStatuses = Collections.unmodifiableSet(new LinkedHashSet<>(builder.tokenRejectedStatuses));
         Set<String> names = new LinkedHashSet<>();
         for (Setting setting : settings) {
             if (!names.add(setting.name())) {
                 throw new IllegalArgumentException("setting '" + setting.name() + "' is declared twice");
             }
-        }
-        if (rateLimitKey != null && !names.contains(rateLimitKey)) {
-            throw new IllegalArgumentException("rate limit key '" + rateLimitKey + "' is not a declared setting");
         }
     }
 
@@ -76,17 +71,12 @@ public final class ProviderInfo {
         return capabilities.contains(capability);
     }
 
-    /** The vendor's request budgets; the token request counts against them too. */
+    /**
+     * The vendor's documented default request budgets, for display; the budgets the engine applies
+     * come from {@link TokenSource#rateLimits()}, which may follow the user's settings.
+     */
     public List<RateLimit> rateLimits() {
         return rateLimits;
-    }
-
-    /**
-     * The setting whose value identifies a rate budget (doo: {@code api-key}); clients with the same
-     * value share one budget. Empty: the budget is shared per provider.
-     */
-    public Optional<String> rateLimitKey() {
-        return Optional.ofNullable(rateLimitKey);
     }
 
     /** API response statuses that mean "the token is no longer accepted" (always includes 401). */
@@ -107,7 +97,6 @@ public final class ProviderInfo {
         private final List<Setting> settings = new ArrayList<>();
         private final Set<Capability> capabilities = new LinkedHashSet<>();
         private final List<RateLimit> rateLimits = new ArrayList<>();
-        private String rateLimitKey;
         private final Set<Integer> tokenRejectedStatuses = new LinkedHashSet<>(List.of(401));
 
         private Builder(String displayName) {
@@ -140,14 +129,9 @@ public final class ProviderInfo {
             return this;
         }
 
-        /** A vendor budget, optionally keyed by a setting (see {@link ProviderInfo#rateLimitKey()}). */
+        /** A documented vendor budget (see {@link ProviderInfo#rateLimits()}). */
         public Builder rateLimit(RateLimit limit) {
             rateLimits.add(Objects.requireNonNull(limit, "limit"));
-            return this;
-        }
-
-        public Builder rateLimitKey(String settingName) {
-            this.rateLimitKey = Objects.requireNonNull(settingName, "settingName");
             return this;
         }
 

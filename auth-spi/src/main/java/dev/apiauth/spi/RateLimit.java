@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A request budget the vendor enforces, e.g. 1 request per second. The engine paces requests to
- * stay inside it, shared by every client using the same {@link ProviderInfo#rateLimitKey() key}.
+ * stay inside it, shared by every client in the JVM with the same {@link TokenSource#rateLimitScope() scope}.
  */
 public record RateLimit(long permits, Duration period) {
     public RateLimit {

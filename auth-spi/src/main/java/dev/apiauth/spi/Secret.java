@@ -32,6 +32,23 @@ public final class Secret {
         return value;
     }
 
+    /**
+     * A short, non-reversible identifier of the value (first 16 hex digits of its SHA-256), to key
+     * shared state such as a rate budget without holding the secret itself.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         // Constant time, so comparing secrets does not leak their prefix through timing.

@@ -1,5 +1,6 @@
 package dev.apiauth.spi;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,5 +24,22 @@ public interface TokenSource {
      */
     default Map<String, String> headers(AccessToken token) {
         return Map.of("Authorization", token.type() + " " + token.value());
+    }
+
+    /**
+     * The request budgets the engine's integrations pace this account's requests to (token
+     * requests count too). Empty (the default) means no pacing.
+     */
+    default List<RateLimit> rateLimits() {
+        return List.of();
+    }
+
+    /**
+     * Which accounts share one budget: all sources in the JVM with equal scope share it (doo: one
+     * per API key). Must not be a secret; use e.g. a SHA-256 fingerprint of the key. Defaults to
+     * one budget per source.
+     */
+    default String rateLimitScope() {
+        return getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(this));
     }
 }
