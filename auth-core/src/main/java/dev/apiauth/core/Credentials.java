@@ -13,7 +13,10 @@ import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.EndpointRequest;
+import dev.apiauth.spi.EndpointResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +47,7 @@ public final class Credentials implements AutoCloseable {
     private final AuthProvider provider;
     private final ProviderSettings settings;
     private final TokenLifecycle lifecycle;
+    private final RequestPacer pacer;
     private final AutoCloseable ownedTransport;
 
     private Credentials(Builder builder, ProviderSettings settings, TokenEndpoint tokenEndpoint,
@@ -52,10 +56,18 @@ public final class Credentials implements AutoCloseable {
         this.settings = settings;
         this.ownedTransport = ownedTransport;
         String id = provider.id();
-        ProviderContext context = new EngineContext(id, tokenEndpoint, builder.json, builder.clock,
+        // The token request counts against the vendor's budget too, so it is paced like API calls;
+        // the pacer exists only once the source has said what its budget is.
+        PacedTokenEndpoint paced = new PacedTokenEndpoint(tokenEndpoint);
+        ProviderContext context = new EngineContext(id, paced, builder.json, builder.clock,
                 new ScopedSecretStore(id, builder.secretStore));
         TokenSource source = Objects.requireNonNull(provider.createTokenSource(settings, context),
                 () -> "provider " + id + " created no token source");
+        this.pacer = builder.pacing
+                ? RequestPacer.shared(id, source.rateLimitScope(), source.rateLimits(), builder.clock, builder.sleeper,
+                        builder.maxPacingWait)
+                : RequestPacer.none();
+        paced.pacer = pacer;
         this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
                 builder.background, builder.sleeper, builder.listener);
     }
@@ -119,6 +131,18 @@ public final class Credentials implements AutoCloseable {
         lifecycle.invalidate();
     }
 
+    /**
+     * Waits until the provider's rate budget allows one more API request (doo: 1/s, 1000/day per
+     * API key), shared by every account with the same budget in the JVM. The engine's HTTP
+     * integrations call it before each request; call it yourself when you use {@link #headers()}
+     * with another client. Returns at once for providers without a budget.
+     *
+     * @throws dev.apiauth.spi.TransientAuthException when the wait would exceed the maximum pacing wait
+     */
+    public void pace() {
+        pacer.acquire();
+    }
+
     /** API statuses that mean the token is no longer accepted (401, plus what the provider declares). */
     public Set<Integer> tokenRejectedStatuses() {
         return provider.info().tokenRejectedStatuses();
@@ -167,6 +191,8 @@ public final class Credentials implements AutoCloseable {
         private HttpTokenEndpoint.Builder transport = HttpTokenEndpoint.builder();
         private SecretStore secretStore = new InMemorySecretStore();
         private Json json = JacksonJson.INSTANCE;
+        private boolean pacing = true;
+        private Duration maxPacingWait = Duration.ofSeconds(30);
 
         private Builder(AuthProvider provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -226,6 +252,25 @@ public final class Credentials implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether requests are paced to the provider's rate budget (on by default). Turn off only
+         * when something else already paces them, e.g. a fleet-wide limiter.
+         */
+        public Builder pacing(boolean enabled) {
+            this.pacing = enabled;
+            return this;
+        }
+
+        /** The longest a request waits for the rate budget before failing transiently (30 s by default). */
+        public Builder maxPacingWait(Duration wait) {
+            Objects.requireNonNull(wait, "wait");
+            if (wait.isNegative()) {
+                throw new IllegalArgumentException("maxPacingWait must not be negative: " + wait);
+            }
+            this.maxPacingWait = wait;
+            return this;
+        }
+
         /** Where long-lived secrets such as refresh tokens are kept; in memory by default. */
         public Builder secretStore(SecretStore store) {
             this.secretStore = Objects.requireNonNull(store, "store");
@@ -244,6 +289,21 @@ public final class Credentials implements AutoCloseable {
             }
             HttpTokenEndpoint owned = transport.providerId(provider.id()).build();
             return new Credentials(this, validated, owned, owned);
+        }
+    }
+
+    private static final class PacedTokenEndpoint implements TokenEndpoint {
+        private final TokenEndpoint delegate;
+        private volatile RequestPacer pacer = RequestPacer.none();
+
+        PacedTokenEndpoint(TokenEndpoint delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public EndpointResponse send(EndpointRequest request) {
+            pacer.acquire();
+            return delegate.send(request);
         }
     }
 

@@ -1,0 +1,2 @@
+/** The {@code java.net.http.HttpClient} integration. */
+package dev.apiauth.core.jdkhttp;
