@@ -1,0 +1,32 @@
+package dev.apiauth.provider.dotypos;
+
+import dev.apiauth.spi.AuthException;
+import java.util.Objects;
+
+/**
+ * The request that reached the consent callback ({@code redirect_uri}) cannot be trusted or is
+ * incomplete. Never quotes what the request carried. Start the consent again.
+ */
+public final class ConsentCallbackException extends AuthException {
+    /** Why the callback was refused. */
+    public enum Reason {
+        /** The callback carries no {@code state}, though one was sent: possibly forged (CSRF). */
+        STATE_MISSING,
+        /** The callback's {@code state} is not the one sent: possibly forged (CSRF) or a stale browser tab. */
+        STATE_MISMATCH,
+        /** {@code token} or {@code cloudid} is missing or given twice, e.g. because access was denied. */
+        INCOMPLETE
+    }
+
+    private final Reason reason;
+
+    ConsentCallbackException(Reason reason, String message) {
+        super(DotyposProvider.ID, message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why the callback was refused. */
+    public Reason reason() {
+        return reason;
+    }
+}
