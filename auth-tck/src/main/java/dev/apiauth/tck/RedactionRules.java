@@ -1,0 +1,137 @@
+package dev.apiauth.tck;
+
+import static dev.apiauth.tck.Checks.check;
+
+import dev.apiauth.core.Authorization;
+import dev.apiauth.core.Credentials;
+import dev.apiauth.core.transport.HttpTokenEndpoint;
+import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Capability;
+import dev.apiauth.spi.Json;
+import dev.apiauth.spi.ProviderContext;
+import dev.apiauth.spi.SecretStore;
+import dev.apiauth.spi.TokenEndpoint;
+import dev.apiauth.spi.TokenSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/** R10: no secret in exception messages, printouts or logs. */
+final class RedactionRules {
+    private RedactionRules() {
+    }
+
+    static void noSecretInExceptionMessages(Tck tck) {
+        List<String> leaks = new ArrayList<>();
+        errorScenarios(tck).forEach((scenario, error) -> {
+            for (Throwable link : Checks.chain(error)) {
+                String text = link.getMessage() + " / " + link;
+                tck.secrets.find(text).ifPresent(secret -> leaks.add(scenario + ": " + link.getClass().getName()
+                        + " shows the " + secret + ": " + tck.secrets.redact(link.getMessage())));
+            }
+        });
+        check(leaks.isEmpty(), String.join("\n", leaks));
+    }
+
+    static void noSecretInToString(Tck tck) throws Exception {
+        if (tck.has(Capability.TOKEN_ENDPOINT)) {
+            tck.tokenEndpointAnswers(Tck::success);
+        }
+        Credentials credentials = tck.credentials();
+        Authorization authorization = credentials.authorization();
+        AccessToken token = authorization.token();
+        Map<String, Supplier<Object>> printed = new LinkedHashMap<>();
+        printed.put("the provider", () -> tck.provider);
+        printed.put("its ProviderInfo", tck.provider::info);
+        printed.put("the ProviderSettings", credentials::settings);
+        printed.put("the Credentials", () -> credentials);
+        printed.put("the Authorization", () -> authorization);
+        printed.put("the AccessToken", () -> token);
+        printed.put("the AccessToken's attributes", token::attributes);
+        printed.put("the AccessToken's scopes", token::scopes);
+        try (HttpTokenEndpoint endpoint = Tck.transport(Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .providerId(tck.provider.id()).build()) {
+            ProviderContext context = new InspectionContext(tck.provider.id(), endpoint, JacksonJson.INSTANCE,
+                    tck.clock, tck.store);
+            TokenSource source = tck.provider.createTokenSource(credentials.settings(), context);
+            printed.put("its TokenSource", () -> source);
+            List<String> leaks = new ArrayList<>();
+            printed.forEach((what, value) -> {
+                String text = String.valueOf(value.get());
+                tck.secrets.find(text).ifPresent(secret -> leaks.add(what + " prints the " + secret + ": "
+                        + tck.secrets.redact(text)));
+            });
+            check(leaks.isEmpty(), String.join("\n", leaks));
+        }
+    }
+
+    static void noSecretInLogs(Tck tck) {
+        List<String> lines;
+        try (LogCapture capture = LogCapture.start()) {
+            if (tck.has(Capability.TOKEN_ENDPOINT)) {
+                tck.tokenEndpointAnswers(Tck::success);
+                tck.apiAnswers(Tck.apiStatus(401), Tck::latestTokenOnly);
+            } else {
+                tck.apiAnswers(Tck.apiStatus(200));
+            }
+            Credentials credentials = tck.credentials();
+            Attempt.of(() -> RequestRules.get(tck, credentials));
+            errorScenarios(tck);
+            lines = capture.lines();
+        }
+        List<String> leaks = new ArrayList<>();
+        for (String line : lines) {
+            tck.secrets.find(line).ifPresent(secret -> leaks.add("a log line shows the " + secret + ": "
+                    + tck.secrets.redact(line)));
+        }
+        check(leaks.isEmpty(), String.join("\n", leaks));
+    }
+
+    /**
+     * Provokes every error a user meets (bad settings, refused credentials, vendor failures,
+     * malformed answers, a redirect, an insecure URL) and returns what was thrown, by scenario.
+     */
+    static Map<String, Throwable> errorScenarios(Tck tck) {
+        Map<String, Throwable> errors = new LinkedHashMap<>();
+        Map<String, String> unknown = new LinkedHashMap<>(tck.settings);
+        unknown.put(SettingsRules.UNKNOWN_SETTING, "on");
+        record(errors, "an unknown setting", () -> tck.credentials(unknown, UnaryOperator.identity()));
+        Map<String, String> missing = new LinkedHashMap<>(tck.settings);
+        missing.keySet().removeAll(SettingsRules.requiredNames(tck));
+        record(errors, "missing required settings", () -> tck.credentials(missing, UnaryOperator.identity()).token());
+        if (!tck.has(Capability.TOKEN_ENDPOINT)) {
+            return errors;
+        }
+        UnaryOperator<Credentials.Builder> once = builder -> builder.retryPolicy(Tck.retryPolicy(1));
+        TransportRules.stubRedirectTarget(tck);
+        Map<String, Tck.TokenAnswer> answers = new LinkedHashMap<>();
+        answers.put("rejected credentials", Tck::rejected);
+        answers.put("a server error", Tck::serverError);
+        answers.put("a 429", Tck.rateLimited(ErrorRules.RETRY_AFTER));
+        answers.put("an HTML answer", Tck::html);
+        answers.put("a truncated answer", Tck::truncated);
+        answers.put("a redirect", Tck.redirectTo(tck.baseUrl() + TransportRules.REDIRECT_TARGET));
+        answers.forEach((scenario, answer) -> {
+            tck.tokenEndpointAnswers(answer);
+            record(errors, scenario, () -> tck.credentials(once).token());
+        });
+        record(errors, "a plain-http token URL", () -> tck.credentials(
+                tck.fixture.settings(TransportRules.insecureBaseUrl(tck)), once).token());
+        return errors;
+    }
+
+    private static void record(Map<String, Throwable> errors, String scenario, Supplier<Object> call) {
+        Attempt.of(call).error().ifPresent(error -> errors.put(scenario, error));
+    }
+
+    /** A context like the engine's, to create a token source whose printout is inspected. */
+    private record InspectionContext(String providerId, TokenEndpoint tokenEndpoint, Json json, Clock clock,
+            SecretStore secretStore) implements ProviderContext {
+    }
+}

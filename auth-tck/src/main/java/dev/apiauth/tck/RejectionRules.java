@@ -1,0 +1,66 @@
+package dev.apiauth.tck;
+
+import static dev.apiauth.tck.Checks.check;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.apiauth.core.Credentials;
+import dev.apiauth.spi.Capability;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** R7: the API rejects a token. */
+final class RejectionRules {
+    private RejectionRules() {
+    }
+
+    static void newTokenAndOneRetry(Tck tck) {
+        Checks.requires(tck, Capability.TOKEN_ENDPOINT, "a static credential cannot be replaced by a new token;"
+                + " R7.2 still checks that the rejection surfaces");
+        tck.tokenEndpointAnswers(Tck::success);
+        tck.apiAnswers(Tck.apiStatus(401), Tck::latestTokenOnly);
+        Credentials credentials = tck.credentials();
+        int status = RequestRules.get(tck, credentials);
+        List<LoggedRequest> api = tck.apiRequests();
+        check(tck.tokenRequests().size() == 2, "after the API answered 401, " + (tck.tokenRequests().size() - 1)
+                + " new token request(s) were made instead of 1");
+        check(api.size() == 2, "the API received " + api.size() + " requests instead of the call and one retry");
+        Map<String, String> second = tck.fixture.authorizedHeaders(tck.issued.get(1));
+        boolean carriesNew = second.entrySet().stream()
+                .allMatch(header -> header.getValue().equals(api.get(1).getHeader(header.getKey())));
+        check(carriesNew, "the retry did not carry the new token's headers (" + second.keySet() + "); it carried "
+                + tck.secrets.redact(String.valueOf(headersOf(api.get(1), second.keySet())))
+                + ". The provider builds headers from an old token");
+        check(status == 200, "the retried call ended with HTTP " + status + " instead of 200");
+    }
+
+    static void secondRejectionSurfaces(Tck tck) {
+        if (tck.has(Capability.TOKEN_ENDPOINT)) {
+            tck.tokenEndpointAnswers(Tck::success);
+        }
+        tck.apiAnswers(Tck.apiStatus(401));
+        Credentials credentials = tck.credentials();
+        int status = RequestRules.get(tck, credentials);
+        int apiCalls = tck.apiRequests().size();
+        check(apiCalls == 2, "an API that always answers 401 received " + apiCalls
+                + " requests for one call instead of the call and exactly one retry");
+        check(status == 401, "the caller got HTTP " + status + " instead of the second 401");
+        check(tck.tokenRequests().size() <= 2, "one call against an API that always answers 401 caused "
+                + tck.tokenRequests().size() + " token requests; at most 2 are expected");
+    }
+
+    static void declaresRejectedStatuses(Tck tck) {
+        Set<Integer> declared = tck.provider.info().tokenRejectedStatuses();
+        Set<Integer> missing = new TreeSet<>(tck.fixture.tokenRejectedStatuses());
+        missing.removeAll(declared);
+        check(missing.isEmpty(), "the vendor answers an expired token with " + tck.fixture.tokenRejectedStatuses()
+                + " but the provider declares only " + declared + "; missing: " + missing);
+    }
+
+    private static Map<String, String> headersOf(LoggedRequest request, Set<String> names) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        names.forEach(name -> headers.put(name, request.getHeader(name)));
+        return headers;
+    }
+}

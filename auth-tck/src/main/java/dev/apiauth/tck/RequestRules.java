@@ -1,0 +1,223 @@
+package dev.apiauth.tck;
+
+import static dev.apiauth.tck.Checks.check;
+import static dev.apiauth.tck.Checks.fail;
+
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import com.github.tomakehurst.wiremock.common.Json;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.matching.RequestPattern;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.apiauth.core.Authorization;
+import dev.apiauth.core.Credentials;
+import dev.apiauth.core.transport.HttpTokenEndpoint;
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Capability;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/** R3 token request shape and R4 authorized requests. */
+final class RequestRules {
+    private RequestRules() {
+    }
+
+    static void exactTokenRequest(Tck tck) {
+        Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token request to check");
+        tck.tokenEndpointAnswers(Tck::success);
+        Attempt<AccessToken> token = Attempt.of(() -> tck.credentials().token());
+        String unmatched = tck.unmatchedReport();
+        check(unmatched.isEmpty(), "the provider's token request does not match the fixture's declared request:\n"
+                + unmatched);
+        check(!tck.tokenRequests().isEmpty(), "no token request reached the token endpoint; obtaining a token "
+                + token.describe(tck.secrets));
+        token.error().ifPresent(error -> fail("the token request matched, but the provider could not read the"
+                + " vendor's success answer: " + Checks.describe(error, tck.secrets)));
+        check(tck.tokenRequests().size() == 1, "obtaining one token sent " + tck.tokenRequests().size()
+                + " token requests; fetch() must do one round trip");
+    }
+
+    static void credentialsOnlyWhereDeclared(Tck tck) {
+        Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token request to check");
+        tck.tokenEndpointAnswers(Tck::success);
+        Attempt.of(() -> tck.credentials().token());
+        List<LoggedRequest> requests = tck.allRequests();
+        check(!requests.isEmpty(), "no token request reached the server");
+        LoggedRequest sent = requests.get(0);
+        RequestPattern declared = tck.endpoint().request().build().getRequest();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> secret : tck.secrets.entries()) {
+            Set<String> where = locations(tck, sent, secret.getValue());
+            Set<String> allowed = declaredLocations(tck, declared, secret.getValue());
+            Set<String> undeclared = new TreeSet<>(where);
+            undeclared.removeAll(allowed);
+            if (!undeclared.isEmpty()) {
+                problems.add("the " + secret.getKey() + " was sent in " + undeclared + ", but the fixture's request"
+                        + " declares it " + (allowed.isEmpty() ? "nowhere" : "only in " + allowed));
+            }
+        }
+        check(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    static void throughEngineTransport(Tck tck) {
+        Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token request to check");
+        tck.tokenEndpointAnswers(Tck::success);
+        Attempt.of(() -> tck.credentials().token());
+        List<LoggedRequest> requests = tck.allRequests();
+        check(!requests.isEmpty(), "no token request reached the server");
+        String agent = requests.get(0).getHeader("User-Agent");
+        check(HttpTokenEndpoint.USER_AGENT.equals(agent), "the token request arrived with User-Agent '" + agent
+                + "' instead of the engine transport's '" + HttpTokenEndpoint.USER_AGENT + "': the provider sends it"
+                + " some other way than ProviderContext.tokenEndpoint() (or overrides the User-Agent)");
+    }
+
+    static void exactAuthorizedHeaders(Tck tck) {
+        if (tck.has(Capability.TOKEN_ENDPOINT)) {
+            tck.tokenEndpointAnswers(Tck::success);
+        }
+        tck.apiAnswers(Tck.apiStatus(200));
+        Credentials credentials = tck.credentials();
+        Authorization authorization = credentials.authorization();
+        Map<String, String> expected = tck.fixture.authorizedHeaders(tck.issuedFor(authorization.token()));
+        Map<String, String> actual = authorization.headers();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> expectedByName = lowerCase(expected);
+        Map<String, String> actualByName = lowerCase(actual);
+        expectedByName.forEach((name, value) -> {
+            if (!actualByName.containsKey(name)) {
+                problems.add("header '" + name + "' is missing");
+            } else if (!value.equals(actualByName.get(name))) {
+                problems.add("header '" + name + "' is '" + tck.secrets.redact(actualByName.get(name)) + "' instead of '"
+                        + tck.secrets.redact(value) + "'");
+            }
+        });
+        actualByName.keySet().stream().filter(name -> !expectedByName.containsKey(name))
+                .forEach(name -> problems.add("header '" + name + "' is not declared by the fixture"));
+        check(problems.isEmpty(), "Credentials.headers() differs from the fixture's authorizedHeaders(token): "
+                + String.join("; ", problems));
+        int status = get(tck, credentials);
+        List<LoggedRequest> api = tck.apiRequests();
+        check(api.size() == 1, "the API received " + api.size() + " requests for one call (status " + status + ")");
+        LoggedRequest request = api.get(0);
+        // The token in use now: the newest issued one (the first may have been replaced meanwhile).
+        IssuedToken used = tck.issued.isEmpty() ? tck.issuedFor(authorization.token())
+                : tck.issued.get(tck.issued.size() - 1);
+        tck.fixture.authorizedHeaders(used).forEach((name, value) -> {
+            HttpHeader header = request.header(name);
+            if (!header.isPresent() || header.values().size() != 1 || !value.equals(header.firstValue())) {
+                problems.add("the API request's header '" + name + "' is "
+                        + (header.isPresent() ? tck.secrets.redact(header.values().toString()) : "missing"));
+            }
+        });
+        for (HttpHeader header : request.getHeaders().all()) {
+            if (expectedByName.containsKey(header.key().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (String value : header.values()) {
+                tck.secrets.find(value).ifPresent(secret -> problems.add("the API request's undeclared header '"
+                        + header.key() + "' carries the " + secret));
+            }
+        }
+        tck.secrets.find(request.getUrl()).ifPresent(secret -> problems.add("the API request's URL carries the " + secret));
+        check(problems.isEmpty(), String.join("; ", problems));
+    }
+
+    /** Sends a GET to the fake API through the engine's HttpClient 5 integration; returns the final status. */
+    static int get(Tck tck, Credentials credentials) {
+        try {
+            return tck.apiClient(credentials).execute(new HttpGet(tck.apiUrl()), response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("the request to the TCK's fake API failed: " + e, e);
+        }
+    }
+
+    /** Where in {@code request} the secret travels: "header 'x'", "query", "body" or "path". */
+    private static Set<String> locations(Tck tck, LoggedRequest request, String secret) {
+        Set<String> where = new TreeSet<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            for (String value : header.values()) {
+                if (tck.secrets.contains(value, secret) || basicContains(value, secret)) {
+                    where.add("header '" + header.key().toLowerCase(Locale.ROOT) + "'");
+                }
+            }
+        }
+        String url = request.getUrl();
+        int query = url.indexOf('?');
+        if (tck.secrets.contains(query < 0 ? url : url.substring(0, query), secret)) {
+            where.add("path");
+        }
+        if (query >= 0 && tck.secrets.contains(url.substring(query + 1), secret)) {
+            where.add("query");
+        }
+        if (tck.secrets.contains(request.getBodyAsString(), secret)) {
+            where.add("body");
+        }
+        return where;
+    }
+
+    /** Where the declared request pattern mentions the secret. */
+    private static Set<String> declaredLocations(Tck tck, RequestPattern pattern, String secret) {
+        Set<String> where = new TreeSet<>();
+        if (pattern.getHeaders() != null) {
+            pattern.getHeaders().forEach((name, matcher) -> {
+                String text = Json.write(matcher);
+                if (tck.secrets.contains(text, secret) || basicContains(text, secret)) {
+                    where.add("header '" + name.toLowerCase(Locale.ROOT) + "'");
+                }
+            });
+        }
+        BasicCredentials basic = pattern.getBasicAuthCredentials();
+        if (basic != null && (Objects.toString(basic.username, "").contains(secret)
+                || Objects.toString(basic.password, "").contains(secret))) {
+            where.add("header 'authorization'");
+        }
+        if (pattern.getQueryParameters() != null && tck.secrets.contains(Json.write(pattern.getQueryParameters()), secret)) {
+            where.add("query");
+        }
+        String url = Objects.toString(pattern.getUrl(), "") + Objects.toString(pattern.getUrlPattern(), "");
+        if (tck.secrets.contains(url, secret)) {
+            where.add(url.contains("?") ? "query" : "path");
+        }
+        if (pattern.getBodyPatterns() != null && tck.secrets.contains(Json.write(pattern.getBodyPatterns()), secret)) {
+            where.add("body");
+        }
+        if (pattern.getFormParameters() != null && tck.secrets.contains(Json.write(pattern.getFormParameters()), secret)) {
+            where.add("body");
+        }
+        return where;
+    }
+
+    /** Whether a {@code Basic …} value decodes to credentials containing the secret. */
+    private static boolean basicContains(String value, String secret) {
+        int basic = value.indexOf("Basic ");
+        if (basic < 0) {
+            return false;
+        }
+        String encoded = value.substring(basic + 6).split("[\"\\s]", 2)[0];
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            return decoded.contains(secret) || decoded.contains(dev.apiauth.spi.FormEncoding.formEncode(secret));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> byName = new TreeMap<>();
+        headers.forEach((name, value) -> byName.put(name.toLowerCase(Locale.ROOT), value));
+        return byName;
+    }
+}

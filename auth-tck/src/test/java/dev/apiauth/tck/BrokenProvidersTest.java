@@ -1,0 +1,133 @@
+package dev.apiauth.tck;
+
+import static dev.apiauth.tck.Rule.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The TCK proves itself: each deliberately broken provider (or engine) fails exactly the rules its
+ * mistake breaks, with a message that names the rule, says what went wrong and where to look, and
+ * passes every other rule that applies.
+ */
+class BrokenProvidersTest {
+    private static final Set<Rule> CLIENT_CREDENTIALS_SKIPS = EnumSet.of(R13_1, R13_2, R13_3);
+    private static final Set<Rule> REFRESHING_SKIPS = EnumSet.of(R6_4);
+
+    /**
+     * One negative control: the contract class, the rules its fault targets, other rules the fault
+     * necessarily breaks too, the rules skipped for its fixture, and a clue the first target's
+     * failure message must contain.
+     */
+    record Expectation(Class<? extends AuthProviderContract> contract, Set<Rule> targets, Set<Rule> collateral,
+            Set<Rule> skipped, String clue) {
+        Set<Rule> failing() {
+            Set<Rule> all = EnumSet.copyOf(targets);
+            all.addAll(collateral);
+            return all;
+        }
+
+        @Override
+        public String toString() {
+            return contract.getSimpleName();
+        }
+    }
+
+    /** Every rule that sends a token request: a provider whose request never matches fails them all. */
+    private static final Set<Rule> TALKS_TO_TOKEN_ENDPOINT = EnumSet.of(R3_2, R3_3, R4_1, R5_1, R6_1, R6_2, R6_3,
+            R6_4, R7_1, R7_2, R8_1, R8_2, R8_3, R8_4, R8_5, R8_6, R9_1, R10_1, R10_2, R10_3, R11_2, R12_1);
+
+    static final List<Expectation> EXPECTATIONS = List.of(
+            clientCredentials(BrokenContracts.MissingFromServices.class, EnumSet.of(R1_1),
+                    "is not registered in META-INF/services"),
+            clientCredentials(BrokenContracts.InvalidIdAndSpi.class, EnumSet.of(R1_2, R1_3), "'Broken_Id'"),
+            clientCredentials(BrokenContracts.IncompleteInfo.class, EnumSet.of(R1_4, R1_5), "'docs/auth.html'"),
+            new Expectation(BrokenContracts.SecretNotFlagged.class, EnumSet.of(R1_6, R1_7, R2_3),
+                    EnumSet.of(R10_2), CLIENT_CREDENTIALS_SKIPS, "'client-secret' is declared but not flagged secret"),
+            clientCredentials(BrokenContracts.ClientIdOptional.class, EnumSet.of(R2_1), "[client-id]"),
+            clientCredentials(BrokenContracts.EngineIgnoresUnknownSettings.class, EnumSet.of(R2_2),
+                    "'tck-unknown-setting'"),
+            new Expectation(BrokenContracts.WrongTokenRequest.class, EnumSet.of(R3_1), TALKS_TO_TOKEN_ENDPOINT,
+                    CLIENT_CREDENTIALS_SKIPS, "scope=read+write"),
+            clientCredentials(BrokenContracts.CredentialsInQuery.class, EnumSet.of(R3_2),
+                    "the setting 'client-secret' was sent in [query]"),
+            clientCredentials(BrokenContracts.OwnHttpClient.class, EnumSet.of(R3_3, R11_1, R11_2, R12_1),
+                    "Java-http-client"),
+            clientCredentials(BrokenContracts.ExtraSecretHeader.class, EnumSet.of(R4_1),
+                    "header 'x-client-secret' is not declared"),
+            clientCredentials(BrokenContracts.ExpiresImmediately.class, EnumSet.of(R5_1, R6_1, R6_3, R9_1),
+                    "got different headers although the token was fresh"),
+            clientCredentials(BrokenContracts.IgnoresExpiresIn.class, EnumSet.of(R6_1, R6_2),
+                    "reports the token's expiry as unknown"),
+            clientCredentials(BrokenContracts.InventsLifetime.class, EnumSet.of(R6_4),
+                    "the vendor announced no lifetime"),
+            clientCredentials(BrokenContracts.StaleHeaders.class, EnumSet.of(R6_2, R7_1),
+                    "the provider builds headers from another token"),
+            clientCredentials(BrokenContracts.IntegrationRetriesForever.class, EnumSet.of(R7_2), "received 4 requests"),
+            refreshing(BrokenContracts.Forgets403.class, EnumSet.of(R7_3), "missing: [403]"),
+            clientCredentials(BrokenContracts.GenericErrorOnRejection.class, EnumSet.of(R8_1),
+                    "expected CredentialsRejectedException"),
+            clientCredentials(BrokenContracts.ServerErrorAsRejection.class, EnumSet.of(R8_2),
+                    "expected TransientAuthException so the engine retries"),
+            clientCredentials(BrokenContracts.RetryAfterIgnored.class, EnumSet.of(R8_3), "carries retryAfter empty"),
+            clientCredentials(BrokenContracts.ParsesBodyItself.class, EnumSet.of(R8_4, R8_5, R8_6),
+                    "expected MalformedResponseException"),
+            clientCredentials(BrokenContracts.LeaksSecretInMessage.class, EnumSet.of(R10_1),
+                    "CredentialsRejectedException shows the setting 'client-secret'"),
+            clientCredentials(BrokenContracts.LeakyToString.class, EnumSet.of(R10_2),
+                    "its TokenSource prints the setting 'client-secret'"),
+            clientCredentials(BrokenContracts.LogsSecret.class, EnumSet.of(R10_3),
+                    "a log line shows the setting 'client-secret'"),
+            refreshing(BrokenContracts.ForgetsRotatedRefreshToken.class, EnumSet.of(R13_1, R13_2),
+                    "does not hold the current refresh token"),
+            refreshing(BrokenContracts.CrashesWithoutConsent.class, EnumSet.of(R13_3),
+                    "expected InteractionRequiredException"));
+
+    private static Expectation clientCredentials(Class<? extends AuthProviderContract> contract, Set<Rule> targets,
+            String clue) {
+        return new Expectation(contract, targets, EnumSet.noneOf(Rule.class), CLIENT_CREDENTIALS_SKIPS, clue);
+    }
+
+    private static Expectation refreshing(Class<? extends AuthProviderContract> contract, Set<Rule> targets,
+            String clue) {
+        return new Expectation(contract, targets, EnumSet.noneOf(Rule.class), REFRESHING_SKIPS, clue);
+    }
+
+    static Stream<Arguments> expectations() {
+        return EXPECTATIONS.stream().map(expectation -> Arguments.argumentSet(
+                expectation.toString() + " fails " + expectation.targets(), expectation));
+    }
+
+    @ParameterizedTest
+    @MethodSource("expectations")
+    @Timeout(30)
+    void failsExactlyTheRulesItsFaultBreaksAndSaysWhy(Expectation expected) {
+        ContractRun run = ContractRun.of(expected.contract());
+
+        assertThat(run.containerFailures()).as("container failures").isZero();
+        assertThat(run.failed()).as("failed rules").isEqualTo(expected.failing());
+        assertThat(run.skipped()).as("skipped rules").isEqualTo(expected.skipped());
+        Set<Rule> passing = EnumSet.allOf(Rule.class);
+        passing.removeAll(expected.failing());
+        passing.removeAll(expected.skipped());
+        assertThat(run.passed()).as("passed rules").isEqualTo(passing);
+        for (Rule rule : expected.failing()) {
+            ContractRun.Outcome outcome = run.outcomes.get(rule);
+            assertThat(outcome.error()).as(rule.id()).isInstanceOf(AssertionFailedError.class);
+            assertThat(outcome.message()).as(rule.id())
+                    .startsWith(rule.id() + " failed for provider '")
+                    .endsWith("If this fails, check: " + rule.hint())
+                    .doesNotContain("NullPointerException");
+        }
+        Rule first = expected.targets().iterator().next();
+        assertThat(run.message(first)).as("the message of " + first.id()).contains(expected.clue());
+    }
+}
