@@ -98,9 +98,15 @@ public final class EndpointRequest {
 
     @Override
     public String toString() {
-        // The query may carry credentials (Dotypos' legacy connect URL), so only the path is shown.
-        return "EndpointRequest[" + method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath()
-                + ", headers=" + headers.keySet() + ", body=" + body + "]";
+        return "EndpointRequest[" + method + " " + location(uri) + ", headers=" + headers.keySet() + ", body=" + body
+                + "]";
+    }
+
+    /** Scheme, host, port and path: the query (Dotypos' legacy connect URL) and user info may carry credentials. */
+    private static String location(URI uri) {
+        String authority = Objects.toString(uri.getRawAuthority(), "");
+        return uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+                + Objects.toString(uri.getRawPath(), "");
     }
 
     /** Builds an {@link EndpointRequest}. */

@@ -101,8 +101,9 @@ public final class GrantRequest {
                 sent.put("client_secret", client.clientSecret().reveal());
             }
         }
-        headers.forEach(request::header);
+        // Set before the provider's headers so a vendor that needs another media type can replace it.
         request.header("Accept", "application/json");
+        headers.forEach(request::header);
         if (method == EndpointRequest.Method.GET) {
             sent.forEach(request::query);
         } else {
@@ -113,6 +114,10 @@ public final class GrantRequest {
 
     @Override
     public String toString() {
-        return "GrantRequest[" + method + " " + tokenUri + ", parameters=" + parameters.keySet() + "]";
+        // Neither the query nor user info of the URL: either may carry credentials.
+        String authority = Objects.toString(tokenUri.getRawAuthority(), "");
+        return "GrantRequest[" + method + " " + tokenUri.getScheme() + "://"
+                + authority.substring(authority.lastIndexOf('@') + 1) + Objects.toString(tokenUri.getRawPath(), "")
+                + ", parameters=" + parameters.keySet() + "]";
     }
 }
