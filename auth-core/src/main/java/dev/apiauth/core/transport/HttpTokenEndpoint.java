@@ -13,9 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +59,9 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
     public static final String USER_AGENT = "apiauth/" + version();
+
+    private static final ContentType FORM_UTF_8 =
+            ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
 
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "apiauth-call-deadline");
@@ -121,10 +125,13 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
                     + e.getClass().getSimpleName() + "); check the URL and the trusted certificates", null, null, e);
         } catch (IOException e) {
             boolean cancelled = http.isCancelled();
+            // Only connection-level messages ("Connection refused"): a protocol error's message may quote bytes
+            // of the answer ("Bad chunk header: ..."), which may hold a token.
+            boolean connectionLevel = e instanceof SocketException || e instanceof UnknownHostException;
             throw new TransientAuthException(providerId, cancelled
                     ? "the token endpoint " + describe(uri) + " did not answer within " + callTimeout.toMillis() + " ms"
                     : "could not reach the token endpoint " + describe(uri) + " (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null || e instanceof InterruptedIOException ? "" : ": " + e.getMessage()) + ")",
+                            + (e.getMessage() == null || !connectionLevel ? "" : ": " + e.getMessage()) + ")",
                     null, null, e);
         } catch (IllegalStateException e) {
             // HttpClient reports a request cancelled before it started this way.
@@ -186,7 +193,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
 
     private HttpEntity entity(EndpointRequest.Body body) {
         if (body instanceof EndpointRequest.FormBody form) {
-            return new StringEntity(FormEncoding.formEncode(form.parameters()), ContentType.APPLICATION_FORM_URLENCODED);
+            // FormEncoding percent-encodes UTF-8 bytes; HttpClient's APPLICATION_FORM_URLENCODED says ISO-8859-1.
+            return new StringEntity(FormEncoding.formEncode(form.parameters()), FORM_UTF_8);
         }
         EndpointRequest.JsonBody jsonBody = (EndpointRequest.JsonBody) body;
         return new StringEntity(json.write(jsonBody.fields()), ContentType.APPLICATION_JSON);
@@ -202,8 +210,10 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     }
 
     private static String describe(URI uri) {
-        // Scheme, host and path only: a query may carry credentials.
-        return uri.getScheme() + "://" + uri.getAuthority() + Objects.toString(uri.getRawPath(), "");
+        // Scheme, host, port and path only: the query and user info may carry credentials.
+        String authority = Objects.toString(uri.getRawAuthority(), "");
+        return uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+                + Objects.toString(uri.getRawPath(), "");
     }
 
     private static String version() {
