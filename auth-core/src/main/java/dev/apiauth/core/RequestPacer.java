@@ -71,7 +71,8 @@ final class RequestPacer {
             return;
         }
         try {
-            if (bucket.asBlocking().tryConsume(1, maxWait, blocking)) {
+            boolean granted = maxWait.isZero() ? bucket.tryConsume(1) : bucket.asBlocking().tryConsume(1, maxWait, blocking);
+            if (granted) {
                 return;
             }
         } catch (InterruptedException e) {

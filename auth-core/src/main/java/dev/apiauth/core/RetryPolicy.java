@@ -26,6 +26,7 @@ public final class RetryPolicy {
     private final Duration maxBackoff;
     private final Duration maxRetryWait;
     private final Duration rejectedCredentialsCooldown;
+    private final Duration maxTokenWait;
     private final DoubleSupplier random;
 
     private RetryPolicy(Builder builder) {
@@ -34,6 +35,7 @@ public final class RetryPolicy {
         this.maxBackoff = builder.maxBackoff;
         this.maxRetryWait = builder.maxRetryWait;
         this.rejectedCredentialsCooldown = builder.rejectedCredentialsCooldown;
+        this.maxTokenWait = builder.maxTokenWait;
         this.random = builder.random;
     }
 
@@ -55,6 +57,10 @@ public final class RetryPolicy {
 
     Duration rejectedCredentialsCooldown() {
         return rejectedCredentialsCooldown;
+    }
+
+    Duration maxTokenWait() {
+        return maxTokenWait;
     }
 
     /**
@@ -81,6 +87,7 @@ public final class RetryPolicy {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxRetryWait = Duration.ofSeconds(5);
         private Duration rejectedCredentialsCooldown = Duration.ofSeconds(30);
+        private Duration maxTokenWait = Duration.ofSeconds(60);
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {
@@ -121,6 +128,15 @@ public final class RetryPolicy {
                 throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
             }
             this.rejectedCredentialsCooldown = cooldown;
+            return this;
+        }
+
+        /**
+         * The longest a caller waits for a token request another thread has in flight, so a stuck
+         * request never blocks callers forever (60 s by default).
+         */
+        public Builder maxTokenWait(Duration wait) {
+            this.maxTokenWait = positive(wait, "maxTokenWait");
             return this;
         }
 

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,12 +161,21 @@ final class TokenLifecycle {
                 running = mine;
             }
             try {
-                return running.join();
-            } catch (CompletionException e) {
+                return running.get(retryPolicy.maxTokenWait().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof AuthException authException) {
                     throw authException;
                 }
-                throw e;
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new AuthException(providerId, "the token request failed: " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new TransientAuthException(providerId, "no token within " + retryPolicy.maxTokenWait().toMillis()
+                        + " ms: the token request in flight has not finished", null, null, null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransientAuthException(providerId, "interrupted while waiting for a token", null, null, e);
             }
         }
     }
@@ -178,6 +189,8 @@ final class TokenLifecycle {
     private void fetch(CompletableFuture<State> mine, boolean inBackground) {
         long started = clock.millis();
         int attempts = 0;
+        Failure previous = failure;
+        int consecutive = previous == null ? 0 : previous.consecutive;
         while (true) {
             attempts++;
             AuthException error;
@@ -203,14 +216,20 @@ final class TokenLifecycle {
             } catch (RuntimeException e) {
                 error = new AuthException(providerId, "the provider failed unexpectedly with " + e.getClass().getName()
                         + "; this is a bug in the provider", e);
+            } catch (Error e) {
+                // Waiting callers must not hang on a future nobody completes.
+                failure = new Failure(new AuthException(providerId, "the provider failed with " + e.getClass().getName(), e),
+                        clock.millis() + retryPolicy.backoff(1).toMillis(), 1);
+                inflight.set(null);
+                mine.completeExceptionally(e);
+                throw e;
             }
-            Failure previous = failure;
-            int consecutive = (previous == null ? 0 : previous.consecutive) + 1;
+            consecutive++;
             Duration wait = waitAfter(error, consecutive);
             boolean retry = error.retryable() && attempts < retryPolicy.maxAttempts()
                     && wait.compareTo(retryPolicy.maxRetryWait()) <= 0;
             if (retry) {
-                LOG.debug("{}: token request failed ({}); retrying in {} ms", providerId, error.getMessage(), wait.toMillis());
+                LOG.debug("token request failed ({}); retrying in {} ms", error.getMessage(), wait.toMillis());
                 try {
                     sleeper.sleep(wait);
                     continue;
@@ -224,7 +243,8 @@ final class TokenLifecycle {
             failure = new Failure(error, now + wait.toMillis(), consecutive);
             inflight.set(null);
             mine.completeExceptionally(error);
-            LOG.warn("{}: token request failed after {} attempt(s): {}", providerId, attempts, error.getMessage());
+            // The message already names the provider.
+            LOG.warn("token request failed after {} attempt(s): {}", attempts, error.getMessage());
             emit(AuthEvent.Type.FAILED, now, attempts, null, error, started);
             return;
         }
