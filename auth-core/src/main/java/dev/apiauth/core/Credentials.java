@@ -65,11 +65,11 @@ public final class Credentials implements AutoCloseable {
                 () -> "provider " + id + " created no token source");
         this.pacer = builder.pacing
                 ? RequestPacer.shared(id, source.rateLimitScope(), source.rateLimits(), builder.clock, builder.sleeper,
-                        builder.maxPacingWait)
+                        builder.maxPacingWait, builder.sharedState)
                 : RequestPacer.none();
         paced.pacer = pacer;
         this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
-                builder.background, builder.sleeper, builder.listener);
+                builder.background, builder.sleeper, builder.listener, builder.sharedState, accountKey(id, settings));
     }
 
     /** Starts configuring an account of {@code provider}. */
@@ -165,6 +165,19 @@ public final class Credentials implements AutoCloseable {
         return "Credentials[" + provider.id() + ", " + settings + "]";
     }
 
+    /**
+     * The provider id and a fingerprint of every setting value: equal for instances configured
+     * alike, so a fleet can share the account's token, and not reversible to any secret.
+     */
+    static String accountKey(String providerId, ProviderSettings settings) {
+        StringBuilder values = new StringBuilder();
+        for (dev.apiauth.spi.Setting setting : settings.info().settings()) {
+            settings.find(setting.name()).ifPresent(value ->
+                    values.append(setting.name()).append('=').append(value.length()).append(':').append(value).append('\n'));
+        }
+        return providerId + ":" + (values.length() == 0 ? "default" : Secret.of(values.toString()).fingerprint());
+    }
+
     private static Executor defaultBackgroundExecutor() {
         AtomicInteger count = new AtomicInteger();
         // Idle threads end after 30 s, so an idle application keeps no refresh thread alive.
@@ -192,6 +205,7 @@ public final class Credentials implements AutoCloseable {
         private SecretStore secretStore = new InMemorySecretStore();
         private Json json = JacksonJson.INSTANCE;
         private boolean pacing = true;
+        private SharedState sharedState = SharedState.local();
         private Duration maxPacingWait = Duration.ofSeconds(30);
 
         private Builder(AuthProvider provider) {
@@ -268,6 +282,15 @@ public final class Credentials implements AutoCloseable {
                 throw new IllegalArgumentException("maxPacingWait must not be negative: " + wait);
             }
             this.maxPacingWait = wait;
+            return this;
+        }
+
+        /**
+         * Where state shared by a fleet lives (the current token, rate budgets); this JVM only by
+         * default. See {@code auth-redis}.
+         */
+        public Builder sharedState(SharedState state) {
+            this.sharedState = Objects.requireNonNull(state, "state");
             return this;
         }
 

@@ -41,19 +41,23 @@ final class RequestPacer {
 
     /** The pacer for {@code limits}, sharing one bucket with every pacer of the same scope, limits and clock. */
     static RequestPacer shared(String providerId, String scope, List<RateLimit> limits, Clock clock, Sleeper sleeper,
-            Duration maxWait) {
+            Duration maxWait, SharedState sharedState) {
         if (limits.isEmpty()) {
             return NONE;
         }
-        Bucket bucket = SHARED.computeIfAbsent(new BudgetKey(scope, List.copyOf(limits), clock), key -> {
+        Bucket bucket = sharedState.rateBudget(scope, limits).orElseGet(() -> local(scope, limits, clock));
+        BlockingStrategy blocking = nanos -> sleeper.sleep(Duration.ofNanos(nanos));
+        return new RequestPacer(providerId, bucket, blocking, maxWait, limits.toString());
+    }
+
+    private static Bucket local(String scope, List<RateLimit> limits, Clock clock) {
+        return SHARED.computeIfAbsent(new BudgetKey(scope, List.copyOf(limits), clock), key -> {
             LocalBucketBuilder builder = Bucket.builder();
             for (RateLimit limit : limits) {
                 builder.addLimit(bandwidth -> bandwidth.capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()));
             }
             return builder.withCustomTimePrecision(timeMeter(clock)).build();
         });
-        BlockingStrategy blocking = nanos -> sleeper.sleep(Duration.ofNanos(nanos));
-        return new RequestPacer(providerId, bucket, blocking, maxWait, limits.toString());
     }
 
     boolean isPacing() {

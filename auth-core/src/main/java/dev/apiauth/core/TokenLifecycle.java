@@ -48,6 +48,8 @@ final class TokenLifecycle {
     private final Executor background;
     private final Sleeper sleeper;
     private final AuthListener listener;
+    private final SharedState shared;
+    private final String accountKey;
 
     @SuppressWarnings("unused") // accessed through STATE as well
     private volatile State state = State.NONE;
@@ -55,7 +57,8 @@ final class TokenLifecycle {
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
 
     TokenLifecycle(String providerId, TokenSource source, Clock clock, RefreshPolicy refreshPolicy,
-            RetryPolicy retryPolicy, Executor background, Sleeper sleeper, AuthListener listener) {
+            RetryPolicy retryPolicy, Executor background, Sleeper sleeper, AuthListener listener, SharedState shared,
+            String accountKey) {
         this.providerId = providerId;
         this.source = source;
         this.clock = clock;
@@ -65,6 +68,8 @@ final class TokenLifecycle {
         this.background = background;
         this.sleeper = sleeper;
         this.listener = listener;
+        this.shared = shared;
+        this.accountKey = accountKey;
     }
 
     /** The current authorization, fetching or refreshing as its state requires. */
@@ -189,13 +194,15 @@ final class TokenLifecycle {
     private void fetch(CompletableFuture<State> mine, boolean inBackground) {
         long started = clock.millis();
         int attempts = 0;
-        Failure previous = failure;
-        int consecutive = previous == null ? 0 : previous.consecutive;
+        Failure lastFailure = failure;
+        int consecutive = lastFailure == null ? 0 : lastFailure.consecutive;
         while (true) {
             attempts++;
             AuthException error;
             try {
-                AccessToken token = source.fetch();
+                State held = state;
+                AccessToken heldToken = held.authorization == null ? null : held.authorization.token();
+                AccessToken token = shared.obtainToken(accountKey, heldToken, held.isRejected(), source::fetch);
                 if (token == null) {
                     throw new AuthException(providerId, "the provider returned no token; this is a bug in the provider");
                 }

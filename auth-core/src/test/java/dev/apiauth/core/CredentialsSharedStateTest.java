@@ -1,0 +1,67 @@
+package dev.apiauth.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apiauth.spi.AccessToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class CredentialsSharedStateTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ScriptedProvider provider = new ScriptedProvider(clock);
+
+    /** Records calls and, when primed, answers with a token "another instance" fetched. */
+    private static final class RecordingState implements SharedState {
+        final List<String> calls = new ArrayList<>();
+        AccessToken fromFleet;
+
+        @Override
+        public AccessToken obtainToken(String accountKey, AccessToken previous, boolean previousRejected,
+                Supplier<AccessToken> fetch) {
+            calls.add(accountKey + "|" + (previous == null ? "none" : previous.value()) + "|" + previousRejected);
+            return fromFleet != null ? fromFleet : fetch.get();
+        }
+    }
+
+    private Credentials account(SharedState state, String secret) {
+        return Credentials.builder(provider).settings(Map.of("client-secret", secret)).clock(clock)
+                .backgroundExecutor(Runnable::run).sharedState(state).build();
+    }
+
+    @Test
+    void aTokenFromTheFleetIsUsedWithoutAskingTheVendor() {
+        RecordingState state = new RecordingState();
+        state.fromFleet = provider.token(Duration.ofMinutes(10));
+        Credentials credentials = account(state, ScriptedProvider.SECRET);
+        assertThat(credentials.token()).isSameAs(state.fromFleet);
+        assertThat(provider.fetches()).isZero();
+    }
+
+    @Test
+    void theSharedStateLearnsWhichTokenWasRejected() {
+        RecordingState state = new RecordingState();
+        Credentials credentials = account(state, ScriptedProvider.SECRET);
+        Authorization first = credentials.authorization();
+        credentials.rejected(first);
+        credentials.authorization();
+        assertThat(state.calls).hasSize(2);
+        assertThat(state.calls.get(0)).endsWith("|none|false");
+        assertThat(state.calls.get(1)).endsWith("|" + first.token().value() + "|true");
+    }
+
+    @Test
+    void accountKeyIsEqualForEqualSettingsAndHidesTheSecret() {
+        String key = Credentials.accountKey("scripted", Settings.of(Map.of("client-secret", ScriptedProvider.SECRET))
+                .validate(provider));
+        String same = Credentials.accountKey("scripted", Settings.of(Map.of("client-secret", ScriptedProvider.SECRET))
+                .validate(provider));
+        String other = Credentials.accountKey("scripted", Settings.of(Map.of("client-secret", "another"))
+                .validate(provider));
+        assertThat(key).isEqualTo(same).isNotEqualTo(other).startsWith("scripted:").doesNotContain(ScriptedProvider.SECRET);
+    }
+}
