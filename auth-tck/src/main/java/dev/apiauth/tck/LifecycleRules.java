@@ -128,7 +128,7 @@ final class LifecycleRules {
     static void concurrentCallersShareOneRequest(Tck tck) throws Exception {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "nothing is fetched");
         // The answer is slow so that every caller arrives while the first request is in flight.
-        tck.tokenEndpointAnswers(Tck.delayed(Duration.ofMillis(150)));
+        tck.tokenEndpointAnswers(Tck.delayed(Duration.ofMillis(100)));
         Credentials credentials = tck.credentials();
         ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT_CALLERS);
         try {

@@ -22,10 +22,10 @@ import java.util.concurrent.TimeoutException;
 /** R11 transport security and R12 timeouts. */
 final class TransportRules {
     static final String REDIRECT_TARGET = "/tck/redirected/token";
-    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(300);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(150);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(1);
     /** How long the hanging endpoint takes to answer: far beyond the configured bound. */
-    static final Duration HANG = Duration.ofSeconds(4);
+    static final Duration HANG = Duration.ofSeconds(3);
     /** The configured bound plus scheduling slack. */
     static final Duration BOUND = CALL_TIMEOUT.plusSeconds(1);
 

@@ -101,8 +101,20 @@ class BrokenProvidersTest {
         return new Expectation(contract, targets, EnumSet.noneOf(Rule.class), REFRESHING_SKIPS, clue);
     }
 
+    /**
+     * The negative controls the build's second (JUnit 6) run repeats, one or two per kind of check,
+     * to prove the kit on that platform without doubling the build time.
+     */
+    private static final Set<Class<?>> SAMPLE = Set.of(BrokenContracts.MissingFromServices.class,
+            BrokenContracts.SecretNotFlagged.class, BrokenContracts.EngineIgnoresUnknownSettings.class,
+            BrokenContracts.WrongTokenRequest.class, BrokenContracts.OwnHttpClient.class,
+            BrokenContracts.StaleHeaders.class, BrokenContracts.ParsesBodyItself.class,
+            BrokenContracts.LeaksSecretInMessage.class, BrokenContracts.ForgetsRotatedRefreshToken.class);
+
     static Stream<Arguments> expectations() {
-        return EXPECTATIONS.stream().map(expectation -> Arguments.argumentSet(
+        boolean sampleOnly = "sample".equals(System.getProperty("apiauth.tck.negativeControls"));
+        return EXPECTATIONS.stream().filter(expectation -> !sampleOnly || SAMPLE.contains(expectation.contract()))
+                .map(expectation -> Arguments.argumentSet(
                 expectation.toString() + " fails " + expectation.targets(), expectation));
     }
 
