@@ -136,15 +136,28 @@ public final class Settings {
             }
             setting.check(value).ifPresentOrElse(problems::add, () -> accepted.put(setting.name(), value));
         }
+        ProviderSettings settings = new ProviderSettings(info, accepted);
+        problems.addAll(crossChecks(provider, settings, !problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(id, problems);
         }
-        ProviderSettings settings = new ProviderSettings(info, accepted);
-        List<String> crossChecks = provider.validate(settings);
-        if (!crossChecks.isEmpty()) {
-            throw new InvalidSettingsException(id, crossChecks);
-        }
         return settings;
+    }
+
+    /**
+     * The provider's cross-setting rules, run on the well-formed settings so one error lists every
+     * problem. When some settings were refused, a rule may trip over a value it expected; that is
+     * not reported, since the refused setting already is.
+     */
+    private static List<String> crossChecks(AuthProvider provider, ProviderSettings settings, boolean incomplete) {
+        try {
+            return provider.validate(settings);
+        } catch (RuntimeException e) {
+            if (incomplete) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private static String unknown(String id, ProviderInfo info, String name) {

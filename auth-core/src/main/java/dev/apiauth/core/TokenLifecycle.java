@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class TokenLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(TokenLifecycle.class);
     private static final VarHandle STATE;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
     static {
         try {
@@ -263,7 +264,11 @@ final class TokenLifecycle {
         }
         Duration backoff = retryPolicy.backoff(consecutive);
         if (error instanceof TransientAuthException transientError) {
+            // A vendor asking for hours (or centuries) is capped: the engine tries again within the hour.
             Duration asked = transientError.retryAfter().orElse(Duration.ZERO);
+            if (asked.compareTo(MAX_RETRY_AFTER) > 0) {
+                asked = MAX_RETRY_AFTER;
+            }
             return asked.compareTo(backoff) > 0 ? asked : backoff;
         }
         return backoff;

@@ -179,7 +179,7 @@ class SettingsTest {
         assertThat(e.problems()).anySatisfy(problem -> assertThat(problem)
                 .contains("'mode'", "'magic'", "[client, password]"));
         assertThat(e).hasMessageContaining("7 problems");
-        assertThat(provider.crossChecks.get()).as("cross-checks wait for valid single settings").isZero();
+        assertThat(provider.crossChecks.get()).as("cross-checks run on the well-formed settings too").isEqualTo(1);
     }
 
     @Test
@@ -214,6 +214,19 @@ class SettingsTest {
 
         values.put("password", PASSWORD);
         assertThat(Settings.of(values).validate(provider).secret("password").reveal()).isEqualTo(PASSWORD);
+    }
+
+    @Test
+    void reportsCrossCheckProblemsTogetherWithMalformedSettings() {
+        Map<String, String> values = valid();
+        values.put("mode", "password");
+        values.put("retries", "many");
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> Settings.of(values).validate(provider));
+
+        assertThat(e.problems()).hasSize(2).contains(AccountProvider.PASSWORD_NEEDED)
+                .anySatisfy(problem -> assertThat(problem).contains("'retries'", "not a whole number"));
     }
 
     @Test

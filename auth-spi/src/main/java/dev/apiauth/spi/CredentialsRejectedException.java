@@ -17,7 +17,17 @@ public final class CredentialsRejectedException extends AuthException {
      * @param errorDescription the vendor's human-readable message, may be {@code null}
      */
     public CredentialsRejectedException(String providerId, int status, String error, String errorDescription) {
-        super(providerId, describe(status, error, errorDescription));
+        this(providerId, status, error, errorDescription,
+                "Check the client id, secret and other credential settings; retrying will not help.");
+    }
+
+    /**
+     * @param nextStep what the user should do, when the generic advice is wrong (e.g. "the refresh
+     *     token was revoked: connect the account again")
+     */
+    public CredentialsRejectedException(String providerId, int status, String error, String errorDescription,
+            String nextStep) {
+        super(providerId, describe(status, error, errorDescription) + " " + nextStep);
         this.status = status;
         this.error = error;
         this.errorDescription = errorDescription;
@@ -31,8 +41,7 @@ public final class CredentialsRejectedException extends AuthException {
         if (description != null) {
             text.append(": ").append(description);
         }
-        return text.append("). Check the client id, secret and other credential settings; retrying will not help.")
-                .toString();
+        return text.append(").").toString();
     }
 
     /** HTTP status of the rejection. */

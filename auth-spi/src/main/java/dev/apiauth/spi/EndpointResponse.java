@@ -71,11 +71,26 @@ public final class EndpointResponse {
     }
 
     /**
-     * {@code Retry-After} as a wait from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
-     * Unparseable or past values are empty / zero.
+     * {@code Retry-After} as a wait from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3);
+     * without it, {@code X-RateLimit-Reset}. Unparseable values are empty, past ones zero.
      */
     public Optional<Duration> retryAfter(Clock clock) {
-        return header("Retry-After").flatMap(value -> parseRetryAfter(value, clock));
+        Optional<Duration> retryAfter = header("Retry-After").flatMap(value -> parseRetryAfter(value, clock));
+        return retryAfter.isPresent() ? retryAfter : header("X-RateLimit-Reset").flatMap(value -> parseReset(value, clock));
+    }
+
+    /** {@code X-RateLimit-Reset} as an ISO-8601 instant (Docplanner) or epoch seconds. */
+    private static Optional<Duration> parseReset(String value, Clock clock) {
+        String trimmed = value.strip();
+        Instant at;
+        try {
+            at = trimmed.matches("\\d{9,11}") ? Instant.ofEpochSecond(Long.parseLong(trimmed))
+                    : java.time.OffsetDateTime.parse(trimmed).toInstant();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.between(clock.instant(), at);
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
     }
 
     /** Parses a {@code Retry-After} value. */

@@ -141,6 +141,9 @@ public final class Setting {
      * @return a problem sentence naming this setting (never the value of a secret), or empty when valid
      */
     public Optional<String> check(String value) {
+        if (value != null && value.isBlank() && kind == Kind.CHOICE_LIST) {
+            return Optional.empty(); // an empty list is a valid choice: "none of them"
+        }
         if (value == null || value.isBlank()) {
             return Optional.of("setting '" + name + "' is empty; " + hint());
         }

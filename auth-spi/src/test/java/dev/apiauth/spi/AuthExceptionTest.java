@@ -78,4 +78,13 @@ class AuthExceptionTest {
         assertThat(e.retryable()).isFalse();
         assertThat(e).hasMessage("doo: not a token");
     }
+
+    @org.junit.jupiter.api.Test
+    void rejectedCredentialsCanCarryAProviderSpecificNextStep() {
+        CredentialsRejectedException revoked = new CredentialsRejectedException("dotypos", 401, "invalid_token", "revoked",
+                "The refresh token was revoked: connect the account again.");
+        org.assertj.core.api.Assertions.assertThat(revoked.getMessage())
+                .contains("HTTP 401", "invalid_token", "revoked", "connect the account again")
+                .doesNotContain("Check the client id");
+    }
 }

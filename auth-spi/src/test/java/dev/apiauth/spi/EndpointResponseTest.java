@@ -22,6 +22,17 @@ class EndpointResponseTest {
     }
 
     @Test
+    void fallsBackToRateLimitResetWhenThereIsNoRetryAfter() {
+        assertThat(response(Map.of("X-RateLimit-Reset", List.of("2026-01-01T00:01:30+00:00")), "", null).retryAfter(CLOCK))
+                .contains(java.time.Duration.ofSeconds(90));
+        assertThat(response(Map.of("X-RateLimit-Reset", List.of(String.valueOf(CLOCK.instant().getEpochSecond() + 5))), "", null)
+                .retryAfter(CLOCK)).contains(java.time.Duration.ofSeconds(5));
+        assertThat(response(Map.of("Retry-After", List.of("7"), "X-RateLimit-Reset", List.of("2026-01-01T00:01:30Z")), "", null)
+                .retryAfter(CLOCK)).as("Retry-After wins").contains(java.time.Duration.ofSeconds(7));
+        assertThat(response(Map.of("X-RateLimit-Reset", List.of("soon")), "", null).retryAfter(CLOCK)).isEmpty();
+    }
+
+    @Test
     void looksUpHeadersIgnoringCase() {
         EndpointResponse response = response(Map.of("Content-Type", List.of("Application/JSON; charset=utf-8"),
                 "X-Multi", List.of("one", "two")), "{}", Map.of());

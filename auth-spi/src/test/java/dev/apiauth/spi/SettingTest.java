@@ -35,10 +35,17 @@ class SettingTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t\n"})
     void everyKindRefusesEmptyValuesNamingTheSetting(String blank) {
-        for (Setting setting : List.of(TEXT, URL, INTEGER, DURATION, FLAG, CHOICE, CHOICE_LIST)) {
+        for (Setting setting : List.of(TEXT, URL, INTEGER, DURATION, FLAG, CHOICE)) {
             assertThat(setting.check(blank)).hasValueSatisfying(problem ->
                     assertThat(problem).contains("'" + setting.name() + "'", "is empty", "expected"));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void anEmptyChoiceListMeansNoneOfTheChoices(String blank) {
+        assertThat(CHOICE_LIST.check(blank)).isEmpty();
+        assertThat(CHOICE_LIST.check(null)).isPresent();
     }
 
     @ParameterizedTest
