@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.apiauth.simulator.shapes.DocoonShapes;
-import dev.apiauth.simulator.shapes.VendorResponse;
+import dev.apiauth.shapes.DocoonShapes;
+import dev.apiauth.shapes.VendorResponse;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.tck.ContractFixture;
 import dev.apiauth.tck.IssuedToken;

@@ -2,8 +2,8 @@ package dev.apiauth.simulator;
 
 import static dev.apiauth.simulator.SimulatorContext.matches;
 
-import dev.apiauth.simulator.shapes.DocplannerShapes;
-import dev.apiauth.simulator.shapes.VendorResponse;
+import dev.apiauth.shapes.DocplannerShapes;
+import dev.apiauth.shapes.VendorResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.apiauth.simulator;
 
 import static dev.apiauth.simulator.SimulatorContext.matches;
 
-import dev.apiauth.simulator.shapes.DotyposShapes;
-import dev.apiauth.simulator.shapes.VendorResponse;
+import dev.apiauth.shapes.DotyposShapes;
+import dev.apiauth.shapes.VendorResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;

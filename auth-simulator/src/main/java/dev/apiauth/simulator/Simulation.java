@@ -1,6 +1,6 @@
 package dev.apiauth.simulator;
 
-import dev.apiauth.simulator.shapes.VendorResponse;
+import dev.apiauth.shapes.VendorResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

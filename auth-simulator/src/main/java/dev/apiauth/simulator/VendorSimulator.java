@@ -2,12 +2,12 @@ package dev.apiauth.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.apiauth.simulator.shapes.DocoonShapes;
-import dev.apiauth.simulator.shapes.DocplannerShapes;
-import dev.apiauth.simulator.shapes.DomoShapes;
-import dev.apiauth.simulator.shapes.DooShapes;
-import dev.apiauth.simulator.shapes.DotyposShapes;
-import dev.apiauth.simulator.shapes.VendorResponse;
+import dev.apiauth.shapes.DocoonShapes;
+import dev.apiauth.shapes.DocplannerShapes;
+import dev.apiauth.shapes.DomoShapes;
+import dev.apiauth.shapes.DooShapes;
+import dev.apiauth.shapes.DotyposShapes;
+import dev.apiauth.shapes.VendorResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

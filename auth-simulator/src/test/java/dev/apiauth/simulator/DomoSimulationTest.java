@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
-import dev.apiauth.simulator.shapes.DomoShapes;
+import dev.apiauth.shapes.DomoShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.oauth2.ClientCredentials;

@@ -7,7 +7,7 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.store.InMemorySecretStore;
 import dev.apiauth.provider.dotypos.DotyposConsent;
-import dev.apiauth.simulator.shapes.DotyposShapes;
+import dev.apiauth.shapes.DotyposShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.FormEncoding;

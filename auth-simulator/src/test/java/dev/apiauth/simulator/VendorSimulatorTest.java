@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.provider.dotypos.DotyposConsent;
-import dev.apiauth.simulator.shapes.DomoShapes;
+import dev.apiauth.shapes.DomoShapes;
 import dev.apiauth.spi.CredentialsRejectedException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

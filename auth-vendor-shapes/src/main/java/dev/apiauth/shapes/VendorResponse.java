@@ -1,4 +1,4 @@
-package dev.apiauth.simulator.shapes;
+package dev.apiauth.shapes;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

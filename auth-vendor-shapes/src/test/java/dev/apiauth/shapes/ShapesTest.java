@@ -1,4 +1,4 @@
-package dev.apiauth.simulator.shapes;
+package dev.apiauth.shapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
-package dev.apiauth.simulator.shapes;
+package dev.apiauth.shapes;
 
-import static dev.apiauth.simulator.shapes.Shapes.object;
+import static dev.apiauth.shapes.Shapes.object;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.apiauth.simulator.shapes;
+package dev.apiauth.shapes;
 
 import dev.apiauth.core.transport.JacksonJson;
 import dev.apiauth.spi.Json;

@@ -4,4 +4,4 @@
  * The single source of truth for what each vendor sends: provider test fixtures reuse these rather
  * than restate them.
  */
-package dev.apiauth.simulator.shapes;
+package dev.apiauth.shapes;

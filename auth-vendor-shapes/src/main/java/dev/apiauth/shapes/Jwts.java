@@ -1,4 +1,4 @@
-package dev.apiauth.simulator.shapes;
+package dev.apiauth.shapes;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
