@@ -172,9 +172,10 @@ class DocoonSettingsTest {
         InvalidSettingsException invalid = invalid(Map.of("mode", "apikey", "api_key", API_KEY,
                 "token-url", "http://oauth.odyssey-services.fr/connect/token"));
 
-        assertThat(invalid.problems()).hasSize(2);
+        assertThat(invalid.problems()).as("per-setting problems and the mode rule, in one error").hasSize(3);
         assertThat(invalid).hasMessageContaining("did you mean 'api-key'?")
                 .hasMessageContaining("plain http")
+                .hasMessageContaining("mode 'apikey' needs setting 'api-key'")
                 .hasMessageNotContaining(API_KEY);
     }
 
