@@ -166,6 +166,16 @@ public final class Credentials implements AutoCloseable {
     }
 
     /**
+     * The key under which a provider's secret {@code key} (as the provider reads it from
+     * {@link ProviderContext#secretStore()}) is kept in the store passed to
+     * {@link Builder#secretStore(SecretStore)}: {@code <providerId>.<key>}. Use it to seed or inspect
+     * a store, e.g. after a consent step.
+     */
+    public static String secretStoreKey(String providerId, String key) {
+        return providerId + "." + key;
+    }
+
+    /**
      * The provider id and a fingerprint of every setting value: equal for instances configured
      * alike, so a fleet can share the account's token, and not reversible to any secret.
      */
@@ -352,7 +362,7 @@ public final class Credentials implements AutoCloseable {
         }
 
         private String scoped(String key) {
-            return providerId + "." + key;
+            return secretStoreKey(providerId, key);
         }
     }
 }

@@ -75,12 +75,9 @@ final class PersistenceRules {
                 tck.store.save(storeKey(tck, key), Secret.of(value)));
     }
 
-    /**
-     * The key the engine stores a provider's {@code key} under. The engine scopes keys with the
-     * provider id ({@code Credentials}' scoped store); the TCK mirrors that to seed the store.
-     */
+    /** The key the engine stores a provider's {@code key} under, to seed the store. */
     static String storeKey(Tck tck, String key) {
-        return tck.provider.id() + "." + key;
+        return dev.apiauth.core.Credentials.secretStoreKey(tck.provider.id(), key);
     }
 
     private static String currentRefreshToken(Tck tck) {
