@@ -16,6 +16,6 @@ public interface ProviderContext {
     /** The clock every expiry is computed against; fake in tests. */
     Clock clock();
 
-    /** Long-lived secrets (refresh tokens) that must survive restarts; keys are local to this account. */
+    /** Long-lived secrets (refresh tokens) that must survive restarts; keys are local to this provider. */
     SecretStore secretStore();
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Where long-lived secrets (a Dotypos refresh token) are kept across restarts. The engine provides
  * an in-memory store by default, a file store (atomic writes, owner-only files) and, in a fleet, a
- * shared one. Keys are scoped to one provider account by the engine.
+ * shared one. The engine prefixes keys with the provider id; when several accounts of one provider
+ * may share a store, include what tells them apart (e.g. a cloud id) in the key.
  */
 public interface SecretStore {
     Optional<Secret> load(String key);
