@@ -1,0 +1,65 @@
+package dev.apiauth.benchmarks.harness;
+
+import dev.apiauth.benchmarks.GoogleAuth;
+import dev.apiauth.benchmarks.Schedule;
+import dev.apiauth.benchmarks.SpringSecurity;
+import dev.apiauth.core.AuthProviders;
+import dev.apiauth.core.Credentials;
+import dev.apiauth.core.Settings;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One fresh JVM's first token: for apiauth, discovering the five providers with
+ * {@link AuthProviders#discover()} and the first {@code headers()} of a Domo account pointed at the
+ * loopback endpoint; for the peers, building their client and the first token. Prints one line,
+ * {@code cold-start <library> discovery_ns=… first_token_ns=…}, which {@link ColdStartHarness} reads.
+ * Run by the harness as a separate process; not meant to be called in a JVM that is already warm.
+ */
+public final class ColdStart {
+    static final Set<String> FIVE_PROVIDERS = Set.of("doo", "docplanner", "domo", "docoon", "dotypos");
+
+    private ColdStart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: ColdStart apiauth|google-auth|spring-security <token-uri>");
+        }
+        String library = args[0];
+        URI tokenUri = URI.create(args[1]);
+        long started = System.nanoTime();
+        long discovered = started;
+        String authorization;
+        switch (library) {
+            case "apiauth" -> {
+                AuthProviders providers = AuthProviders.discover();
+                if (!providers.ids().equals(FIVE_PROVIDERS)) {
+                    throw new IllegalStateException("expected the five providers, discovered " + providers.ids());
+                }
+                discovered = System.nanoTime();
+                Credentials domo = providers.credentials("domo", Settings.of(Map.of(
+                        "client-id", "benchmark-client", "client-secret", "benchmark-secret",
+                        "token-url", tokenUri.toString())));
+                authorization = domo.headers().get("Authorization");
+            }
+            case "google-auth" -> {
+                List<String> values = GoogleAuth.credentials(tokenUri, Schedule.libraryDefaults())
+                        .getRequestMetadata().get("Authorization");
+                authorization = values.get(0);
+            }
+            case "spring-security" -> authorization = "Bearer " + SpringSecurity.create(tokenUri,
+                    Schedule.libraryDefaults(), SpringSecurity.Transport.DEFAULT).authorize().getAccessToken().getTokenValue();
+            default -> throw new IllegalArgumentException("unknown library " + library);
+        }
+        long done = System.nanoTime();
+        if (authorization == null || !authorization.startsWith("Bearer loopback-token-")) {
+            throw new IllegalStateException(library + " produced no loopback token");
+        }
+        System.out.println("cold-start " + library + " discovery_ns=" + (discovered - started)
+                + " first_token_ns=" + (done - started));
+        System.exit(0);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.apiauth.benchmarks.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apiauth.benchmarks.Peers.Library;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The harnesses on a small scale: they must see what the full runs report, in both directions. */
+class HarnessTest {
+    private static final Duration LATENCY = Duration.ofMillis(50);
+    private static final Duration LIFETIME = Duration.ofSeconds(1);
+
+    @Test
+    void stormOfApiauthCallersCausesOneTokenRequestAndEveryoneWaitsForIt() throws Exception {
+        RefreshStorm.Result result = RefreshStorm.run(Library.APIAUTH, 50, LATENCY, LIFETIME);
+
+        assertThat(result.tokenRequests()).isEqualTo(1);
+        assertThat(result.distinctTokens()).isEqualTo(1);
+        assertThat(result.errors()).isZero();
+        assertThat(result.p50Millis()).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void stormCountsEveryTokenRequestOfALibraryWithoutSingleFlight() throws Exception {
+        RefreshStorm.Result result = RefreshStorm.run(Library.SPRING_SECURITY_JDK, 20, LATENCY, LIFETIME);
+
+        assertThat(result.tokenRequests()).isGreaterThan(1);
+        assertThat(result.errors()).isZero();
+    }
+
+    @Test
+    void refreshAheadSeesNoWaitsForApiauthAndTheSynchronousRefreshOfGoogleAuth() throws Exception {
+        Duration duration = Duration.ofSeconds(3);
+        RefreshAhead.Result apiauth = RefreshAhead.run(Library.APIAUTH, duration, LIFETIME, LATENCY, 2, 500);
+        RefreshAhead.Result google = RefreshAhead.run(Library.GOOGLE_AUTH, duration, LIFETIME, LATENCY, 2, 500);
+
+        assertThat(apiauth.tokenRequests()).isGreaterThanOrEqualTo(2);
+        assertThat(apiauth.waitedOnEndpoint()).isZero();
+        assertThat(apiauth.calls()).isGreaterThan(1000);
+        // google-auth's getRequestMetadata() runs the stale refresh on the calling thread.
+        assertThat(google.tokenRequests()).isGreaterThanOrEqualTo(2);
+        assertThat(google.waitedOnEndpoint()).isGreaterThanOrEqualTo(2);
+        assertThat(google.maxWaitMillis()).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void coldStartDiscoversTheFiveProvidersAndGetsATokenInAFreshJvm() throws Exception {
+        ColdStartHarness.Report report = ColdStartHarness.run(1, List.of("apiauth"));
+
+        assertThat(report.results()).singleElement().satisfies(result -> {
+            assertThat(result.library()).isEqualTo("apiauth");
+            assertThat(result.discoveryMedianMillis()).isPositive();
+            assertThat(result.firstTokenMedianMillis()).isGreaterThan(result.discoveryMedianMillis());
+            assertThat(result.launchToTokenMedianMillis()).isGreaterThan(result.firstTokenMedianMillis());
+        });
+    }
+}

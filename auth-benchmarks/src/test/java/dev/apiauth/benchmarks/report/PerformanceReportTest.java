@@ -1,0 +1,95 @@
+package dev.apiauth.benchmarks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PerformanceReportTest {
+    @TempDir
+    Path results;
+
+    @BeforeEach
+    void writeResults() throws IOException {
+        Files.writeString(results.resolve("hot-path-1t.json"), "[" + jmh("HotPathBenchmark.apiauth", 400, 10, 0.0001) + ","
+                + jmh("HotPathBenchmark.googleAuth", 20, 1, 0) + "," + jmh("HotPathBenchmark.springSecurity", 50, 2, 272) + "]");
+        Files.writeString(results.resolve("hot-path-2t.json"), "[" + jmh("HotPathBenchmark.apiauth", 700, 10, 0) + ","
+                + jmh("HotPathBenchmark.googleAuth", 39, 1, 0) + "," + jmh("HotPathBenchmark.springSecurity", 90, 2, 272) + "]");
+        Files.writeString(results.resolve("integration.json"), "[" + jmh("IntegrationOverheadBenchmark.apiauthHandler", 103, 1, 0)
+                + "," + jmh("IntegrationOverheadBenchmark.constantHeader", 100, 1, 0) + "]");
+        Files.writeString(results.resolve("storm.json"), """
+                {"threads":1000,"latencyMillis":50,"tokenLifetimeSeconds":2,"schedule":"s","results":[
+                 {"library":"apiauth","threads":1000,"tokenRequests":1,"distinctTokens":1,"errors":0,"p50Millis":60.5,"p99Millis":70,"maxMillis":71},
+                 {"library":"spring-security","threads":1000,"tokenRequests":987,"distinctTokens":987,"errors":0,"p50Millis":5000,"p99Millis":9900,"maxMillis":10000}]}
+                """);
+        Files.writeString(results.resolve("refresh-ahead.json"), """
+                {"seconds":20,"tokenLifetimeSeconds":2,"latencyMillis":50,"threads":4,"pauseMicros":500,"schedule":"s","results":[
+                 {"library":"apiauth","calls":100000,"waitedOnEndpoint":0,"waitedShare":0,"slowCallsOtherwise":3,"tokenRequests":10,"maxWaitMillis":0,"errors":0},
+                 {"library":"google-auth","calls":100000,"waitedOnEndpoint":10,"waitedShare":0.0001,"slowCallsOtherwise":1,"tokenRequests":10,"maxWaitMillis":55,"errors":0}]}
+                """);
+        Files.writeString(results.resolve("cold-start.json"), """
+                {"runs":8,"javaCommand":"java -cp benchmarks.jar ColdStart","results":[
+                 {"library":"apiauth","runs":8,"discoveryMedianMillis":40,"firstTokenMedianMillis":500,"firstTokenMinMillis":450,
+                  "firstTokenMaxMillis":600,"launchToTokenMedianMillis":600,"launchToTokenMinMillis":550,"launchToTokenMaxMillis":700}]}
+                """);
+        Files.writeString(results.resolve("machine.txt"), "cpus: 2\n");
+        Files.writeString(results.resolve("commands.txt"), "java -jar benchmarks.jar HotPathBenchmark -t 1\n");
+    }
+
+    @Test
+    void computesRatiosAndChecksEachTarget() throws IOException {
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).contains("| Hot path ≤ 25 ns/op | 2.50 ns/op | met |");
+        assertThat(doc).contains("| Hot path ≥ 10× google-auth | 20.0× | met |");
+        assertThat(doc).contains("| Hot path ≥ 10× Spring Security | 8.00× | **missed** |");
+        assertThat(doc).contains("| 2-thread throughput ≥ 1.8× one thread | 1.75× | **missed** |");
+        assertThat(doc).contains("| Storm: exactly 1 token request | 1 token request(s) | met |");
+        assertThat(doc).contains("| Refresh-ahead: 0 requests wait on the token endpoint | 0 waited | met |");
+        assertThat(doc).contains("| HttpClient 5 handler ≤ 2 % slower than a constant header | +3.00 % ± 1.44 % | **missed** |");
+    }
+
+    @Test
+    void showsTheFiguresMachineAndCommands() throws IOException {
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).contains("| spring-security | 987 | 987 | 5000 | 9900 | 10000 | 0 |");
+        assertThat(doc).contains("| google-auth | 100000 | 10 | 0.0100 % | 55.0 | 10 | 1 | 0 |");
+        assertThat(doc).contains("| apiauth | 40.0 | 500 [450–600] | 600 [550–700] |");
+        assertThat(doc).contains("cpus: 2", "java -jar benchmarks.jar HotPathBenchmark -t 1");
+        assertThat(doc).contains("| 272 |");
+    }
+
+    @Test
+    void appendsTheHandWrittenAnalysis() throws IOException {
+        Path analysis = results.resolve("analysis.md");
+        Files.writeString(analysis, "## Analysis\n\nThe hot path is two volatile reads.\n");
+
+        assertThat(new PerformanceReport(results).render(Optional.of(analysis)))
+                .endsWith("## Analysis\n\nThe hot path is two volatile reads.\n");
+    }
+
+    @Test
+    void namesAMissingResultFileAndHowToProduceIt() throws IOException {
+        Files.delete(results.resolve("storm.json"));
+
+        assertThatThrownBy(() -> new PerformanceReport(results).render(Optional.empty()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("storm.json")
+                .hasMessageContaining("run-benchmarks.sh");
+    }
+
+    private static String jmh(String benchmark, double score, double error, double allocated) {
+        return """
+                {"benchmark":"dev.apiauth.benchmarks.%s","mode":"thrpt","threads":1,
+                 "primaryMetric":{"score":%s,"scoreError":%s,"scoreUnit":"ops/us"},
+                 "secondaryMetrics":{"gc.alloc.rate.norm":{"score":%s,"scoreError":"NaN","scoreUnit":"B/op"}}}
+                """.formatted(benchmark, score, error, allocated);
+    }
+}
