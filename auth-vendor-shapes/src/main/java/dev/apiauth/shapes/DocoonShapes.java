@@ -66,6 +66,19 @@ public final class DocoonShapes {
         return Shapes.tokenJson(400, object("error", "invalid_request"));
     }
 
+    /**
+     * 503 while a service is down: the page Windows' HTTP.sys serves in front of IIS-hosted services
+     * such as IdentityServer and ASP.NET Web API, HTML rather than JSON [guess].
+     */
+    public static VendorResponse serviceUnavailable() {
+        return new VendorResponse(503, "text/html; charset=us-ascii",
+                "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n"
+                + "<HTML><HEAD><TITLE>Service Unavailable</TITLE>\r\n"
+                + "<META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n"
+                + "<BODY><h2>Service Unavailable</h2>\r\n<hr><p>HTTP Error 503. The service is unavailable.</p>\r\n"
+                + "</BODY></HTML>\r\n");
+    }
+
     /** 401 from the REST API: bad Basic credentials, or an expired or unknown token [docs]. */
     public static VendorResponse denied() {
         return VendorResponse.json(401, Shapes.write(object("Message", DENIED_MESSAGE)))

@@ -92,6 +92,11 @@ public final class DotyposShapes {
         return error(400, "BadRequest", "The request body must be JSON");
     }
 
+    /** 503 from the token endpoint or the API while the service is down, in the undocumented error shape. */
+    public static VendorResponse serviceUnavailable() {
+        return error(503, "ServiceUnavailable", "The service is temporarily unavailable, try again later");
+    }
+
     /** 403 from the API: the access token expired, is unknown, or is for another cloud. */
     public static VendorResponse accessDenied() {
         return error(403, "Forbidden", "Access token is expired, invalid or not valid for this cloud");

@@ -68,6 +68,24 @@ class ShapesTest {
     }
 
     @Test
+    void docoonOutageIsAnHtmlPageNotJson() {
+        VendorResponse outage = DocoonShapes.serviceUnavailable();
+
+        assertThat(outage.status()).isEqualTo(503);
+        assertThat(outage.contentType()).startsWith("text/html");
+        assertThat(outage.body()).contains("HTTP Error 503. The service is unavailable.");
+    }
+
+    @Test
+    void dotyposOutageUsesTheErrorShape() {
+        VendorResponse outage = DotyposShapes.serviceUnavailable();
+
+        assertThat(outage.status()).isEqualTo(503);
+        assertThat(outage.parsedBody()).isInstanceOfSatisfying(Map.class, body -> assertThat(body)
+                .containsOnlyKeys("error", "message").containsEntry("error", "ServiceUnavailable"));
+    }
+
+    @Test
     void dooErrorsUseTheEnvelopeWithoutData() {
         assertThat(DooShapes.invalidClient().parsedBody()).isInstanceOfSatisfying(Map.class, envelope -> assertThat(
                 envelope).containsOnlyKeys("response_status", "developer_message", "user_message")
