@@ -61,6 +61,16 @@ public interface ContractFixture {
     }
 
     /**
+     * Whether this fixture describes one mode of a provider whose modes differ in capabilities
+     * (Docoon: {@code basic} has no token endpoint, {@code password} has one). Then R1.5 checks that
+     * the fixture's capabilities are among the provider's instead of equal to them; write one
+     * fixture per mode so that every declared capability is exercised by some fixture.
+     */
+    default boolean describesOneOfSeveralModes() {
+        return false;
+    }
+
+    /**
      * Settings of an account that has not granted consent yet (no refresh token anywhere); required
      * with {@link Capability#INTERACTIVE_CONSENT}. The provider must then ask for interaction (R13.3).
      */

@@ -23,7 +23,7 @@ public enum Rule {
             "ProviderInfo: a display name other than the id, documentation(\"https://…\") pointing at the vendor's authentication docs, a description for every setting."),
     R1_5("R1.5", Level.MUST, "declares the capabilities its fixture describes",
             "Capabilities decide which rules apply and tell tools what the provider needs (a token endpoint, consent, stored refresh tokens); a wrong list silently skips rules.",
-            "ProviderInfo.Builder.capabilities(...) against the fixture's capabilities(); declare every capability the vendor's flow has."),
+            "ProviderInfo.Builder.capabilities(...) against the fixture's capabilities(); declare every capability the vendor's flow has. A provider with modes (Docoon) writes one fixture per mode with describesOneOfSeveralModes(); each mode's capabilities must then be among the provider's."),
     R1_6("R1.6", Level.MUST, "flags every secret setting as secret",
             "Only settings flagged secret are redacted in printouts and error messages, and stored with care by tools.",
             "declare the setting with Setting.secret(...) (or .secret()) for each name in the fixture's secretSettings()."),

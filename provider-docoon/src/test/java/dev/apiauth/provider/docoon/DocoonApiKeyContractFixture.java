@@ -18,6 +18,12 @@ public class DocoonApiKeyContractFixture implements ContractFixture {
     }
 
     /** A static key: nothing is fetched and nothing expires on its own. */
+    /** Docoon's modes differ in capabilities; this fixture is one of three, one per mode. */
+    @Override
+    public boolean describesOneOfSeveralModes() {
+        return true;
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.noneOf(Capability.class);

@@ -25,6 +25,12 @@ public class DocoonBasicContractFixture implements ContractFixture {
     }
 
     /** Static credentials: nothing is fetched and nothing expires on its own. */
+    /** Docoon's modes differ in capabilities; this fixture is one of three, one per mode. */
+    @Override
+    public boolean describesOneOfSeveralModes() {
+        return true;
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.noneOf(Capability.class);

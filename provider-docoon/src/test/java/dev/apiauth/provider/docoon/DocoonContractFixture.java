@@ -37,6 +37,12 @@ public class DocoonContractFixture implements ContractFixture {
         return DocoonProvider.ID;
     }
 
+    /** Docoon's modes differ in capabilities; this fixture is one of three, one per mode. */
+    @Override
+    public boolean describesOneOfSeveralModes() {
+        return true;
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS);
