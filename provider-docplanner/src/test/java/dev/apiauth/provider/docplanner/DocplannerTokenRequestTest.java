@@ -1,5 +1,6 @@
 package dev.apiauth.provider.docplanner;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -46,7 +47,7 @@ class DocplannerTokenRequestTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DocplannerProvider());
 
     @AfterEach
     void closeCredentials() {
@@ -115,7 +116,7 @@ class DocplannerTokenRequestTest {
 
         assertThat(token.value()).isEqualTo(TOKEN);
         assertThat(token.type()).isEqualTo("Bearer");
-        assertThat(token.issuedAt()).isEqualTo(engine.clock.instant());
+        assertThat(token.issuedAt()).isEqualTo(engine.clock().instant());
         assertThat(token.lifetime()).contains(Duration.ofHours(1));
         assertThat(token.scopes()).isEmpty();
     }
@@ -133,13 +134,13 @@ class DocplannerTokenRequestTest {
         Credentials credentials = engine.credentials(settings());
         Authorization first = credentials.authorization();
 
-        engine.clock.advance(Duration.ofMinutes(50));
+        engine.clock().advance(Duration.ofMinutes(50));
         assertThat(credentials.authorization()).isSameAs(first);
         docplanner.verify(1, anyRequestedFor(anyUrl()));
 
         String next = "5b7e1d2c3a4f5e6d7c8b9a0f1e2d3c4b5a6f7e8d";
         stubToken(success(next, 3600));
-        engine.clock.advance(Duration.ofMinutes(10));
+        engine.clock().advance(Duration.ofMinutes(10));
 
         assertThat(credentials.token().value()).isEqualTo(next);
         docplanner.verify(2, anyRequestedFor(anyUrl()));

@@ -1,5 +1,6 @@
 package dev.apiauth.provider.domo;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -28,7 +29,7 @@ class DomoErrorMappingTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DomoProvider());
 
     @AfterEach
     void closeCredentials() {

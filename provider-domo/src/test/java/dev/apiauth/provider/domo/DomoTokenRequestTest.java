@@ -1,5 +1,6 @@
 package dev.apiauth.provider.domo;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -52,7 +53,7 @@ class DomoTokenRequestTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DomoProvider());
 
     @AfterEach
     void closeCredentials() {
@@ -138,7 +139,7 @@ class DomoTokenRequestTest {
 
         AccessToken token = engine.credentials(settings()).token();
 
-        assertThat(token.issuedAt()).isEqualTo(engine.clock.instant());
+        assertThat(token.issuedAt()).isEqualTo(engine.clock().instant());
         assertThat(token.lifetime()).contains(Duration.ofSeconds(3599));
     }
 
@@ -148,12 +149,12 @@ class DomoTokenRequestTest {
         Credentials credentials = engine.credentials(settings());
         Authorization first = credentials.authorization();
 
-        engine.clock.advance(Duration.ofMinutes(50));
+        engine.clock().advance(Duration.ofMinutes(50));
         assertThat(credentials.authorization()).isSameAs(first);
         domo.verify(1, anyRequestedFor(anyUrl()));
 
         stubToken(success(NEXT_TOKEN, 3599));
-        engine.clock.advance(Duration.ofMinutes(10));
+        engine.clock().advance(Duration.ofMinutes(10));
 
         assertThat(credentials.token().value()).isEqualTo(NEXT_TOKEN);
         domo.verify(2, getRequestedFor(urlEqualTo(DOCUMENTED_URL)));

@@ -1,5 +1,6 @@
 package dev.apiauth.provider.doo;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -33,7 +34,7 @@ class DooRateLimitTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DooProvider());
 
     @AfterEach
     void closeCredentials() {
@@ -79,7 +80,7 @@ class DooRateLimitTest {
         credentials.token();
 
         doo.verify(2, anyRequestedFor(anyUrl()));
-        assertThat(engine.waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(engine.waits()).containsExactly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -94,7 +95,7 @@ class DooRateLimitTest {
         credentials.token();
 
         doo.verify(2, anyRequestedFor(anyUrl()));
-        assertThat(engine.waits).isEmpty();
+        assertThat(engine.waits()).isEmpty();
     }
 
     private static void stubToken() {

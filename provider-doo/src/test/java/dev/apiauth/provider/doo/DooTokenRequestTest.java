@@ -1,5 +1,6 @@
 package dev.apiauth.provider.doo;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -42,7 +43,7 @@ class DooTokenRequestTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DooProvider());
 
     @AfterEach
     void closeCredentials() {
@@ -127,7 +128,7 @@ class DooTokenRequestTest {
 
     @Test
     void expiresAtJwtExp() {
-        Instant exp = engine.clock.instant().plus(Duration.ofHours(1));
+        Instant exp = engine.clock().instant().plus(Duration.ofHours(1));
         stubToken(200, success(jwt(exp)));
 
         AccessToken token = engine.credentials(settings()).token();
@@ -138,17 +139,17 @@ class DooTokenRequestTest {
 
     @Test
     void fetchesNewTokenWhenJwtExpires() {
-        stubToken(200, success(jwt(engine.clock.instant().plus(Duration.ofHours(1)))));
+        stubToken(200, success(jwt(engine.clock().instant().plus(Duration.ofHours(1)))));
         Credentials credentials = engine.credentials(settings());
         String first = credentials.token().value();
 
-        engine.clock.advance(Duration.ofMinutes(30));
+        engine.clock().advance(Duration.ofMinutes(30));
         assertThat(credentials.token().value()).isEqualTo(first);
         doo.verify(1, anyRequestedFor(anyUrl()));
 
-        String second = jwt(engine.clock.instant().plus(Duration.ofHours(2)));
+        String second = jwt(engine.clock().instant().plus(Duration.ofHours(2)));
         stubToken(200, success(second));
-        engine.clock.advance(Duration.ofMinutes(31));
+        engine.clock().advance(Duration.ofMinutes(31));
 
         assertThat(credentials.token().value()).isEqualTo(second);
         doo.verify(2, anyRequestedFor(anyUrl()));
@@ -161,7 +162,7 @@ class DooTokenRequestTest {
         Authorization first = credentials.authorization();
         assertThat(first.token().expiresAt()).isEmpty();
 
-        engine.clock.advance(Duration.ofDays(30));
+        engine.clock().advance(Duration.ofDays(30));
         assertThat(credentials.authorization()).isSameAs(first);
         doo.verify(1, anyRequestedFor(anyUrl()));
 
@@ -181,12 +182,12 @@ class DooTokenRequestTest {
 
         AccessToken token = engine.credentials(settings).token();
 
-        assertThat(token.expiresAt()).contains(engine.clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(token.expiresAt()).contains(engine.clock().instant().plus(Duration.ofMinutes(10)));
     }
 
     @Test
     void maxTokenAgeCapsLongerJwtExp() {
-        stubToken(200, success(jwt(engine.clock.instant().plus(Duration.ofDays(7)))));
+        stubToken(200, success(jwt(engine.clock().instant().plus(Duration.ofDays(7)))));
         Map<String, String> settings = settings();
         settings.put("max-token-age", "PT2H");
 
@@ -197,7 +198,7 @@ class DooTokenRequestTest {
 
     @Test
     void jwtExpSoonerThanMaxTokenAgeWins() {
-        Instant exp = engine.clock.instant().plus(Duration.ofMinutes(15));
+        Instant exp = engine.clock().instant().plus(Duration.ofMinutes(15));
         stubToken(200, success(jwt(exp)));
         Map<String, String> settings = settings();
         settings.put("max-token-age", "1h");
@@ -207,7 +208,7 @@ class DooTokenRequestTest {
 
     @Test
     void jwtExpiredOnArrivalIsReportedInsteadOfUsed() {
-        stubToken(200, success(jwt(engine.clock.instant().minus(Duration.ofMinutes(5)))));
+        stubToken(200, success(jwt(engine.clock().instant().minus(Duration.ofMinutes(5)))));
 
         assertThatThrownBy(() -> engine.credentials(settings()).token())
                 .isInstanceOf(MalformedResponseException.class)
