@@ -1,5 +1,6 @@
 package dev.apiauth.provider.docoon;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -56,7 +57,7 @@ class DocoonPasswordGrantTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DocoonProvider());
 
     @AfterEach
     void closeCredentials() {
@@ -124,7 +125,7 @@ class DocoonPasswordGrantTest {
 
         assertThat(token.value()).isEqualTo(TOKEN);
         assertThat(token.type()).isEqualTo("Bearer");
-        assertThat(token.issuedAt()).isEqualTo(engine.clock.instant());
+        assertThat(token.issuedAt()).isEqualTo(engine.clock().instant());
         assertThat(token.lifetime()).contains(Duration.ofHours(1));
         assertThat(token.scopes()).containsExactly("OMS");
         assertThat(token.attributes()).containsExactly(Map.entry("api-base-url", docoon.baseUrl() + "/api/v1"));
@@ -138,12 +139,12 @@ class DocoonPasswordGrantTest {
         Credentials credentials = engine.credentials(settings());
         Authorization first = credentials.authorization();
 
-        engine.clock.advance(Duration.ofMinutes(50));
+        engine.clock().advance(Duration.ofMinutes(50));
         assertThat(credentials.authorization()).isSameAs(first);
         docoon.verify(1, anyRequestedFor(anyUrl()));
 
         stubToken(success(NEXT_TOKEN, 3600));
-        engine.clock.advance(Duration.ofMinutes(10));
+        engine.clock().advance(Duration.ofMinutes(10));
 
         assertThat(credentials.token().value()).isEqualTo(NEXT_TOKEN);
         docoon.verify(2, postRequestedFor(urlEqualTo("/connect/token")).withRequestBody(equalTo(DOCUMENTED_BODY)));

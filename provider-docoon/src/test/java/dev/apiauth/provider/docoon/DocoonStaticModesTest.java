@@ -1,5 +1,6 @@
 package dev.apiauth.provider.docoon;
 
+import dev.apiauth.tck.TestEngine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -45,7 +46,7 @@ class DocoonStaticModesTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final Engine engine = new Engine();
+    private final TestEngine engine = new TestEngine(new DocoonProvider());
     /** Every request a provider sends to a token endpoint; static modes must send none. */
     private final List<EndpointRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private final TokenEndpoint recordingEndpoint = request -> {
@@ -94,7 +95,7 @@ class DocoonStaticModesTest {
                 builder -> builder.tokenEndpoint(recordingEndpoint));
         Authorization first = credentials.authorization();
 
-        engine.clock.advance(Duration.ofDays(400));
+        engine.clock().advance(Duration.ofDays(400));
 
         assertThat(credentials.authorization()).isSameAs(first);
         assertThat(credentials.rejected(first)).isTrue();

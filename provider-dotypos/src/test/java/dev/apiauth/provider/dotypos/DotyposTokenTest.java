@@ -1,5 +1,6 @@
 package dev.apiauth.provider.dotypos;
 
+import dev.apiauth.tck.FakeClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -48,7 +49,7 @@ class DotyposTokenTest {
     private static final String CLOUD_ID = "351234567";
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final FakeClock clock = new FakeClock(NOW);
     private final InMemorySecretStore store = new InMemorySecretStore();
 
     private Credentials credentials(Map<String, String> settings) {
