@@ -420,13 +420,17 @@ final class Tck implements AutoCloseable {
 
     // ---------------------------------------------------------------- checks
 
-    /** WireMock's report of requests that matched no stub, with near misses; empty when there were none. */
+    /**
+     * WireMock's report of requests that matched no stub, with near misses, secrets redacted; empty
+     * when there were none.
+     */
     String unmatchedReport() {
         try {
             server.wireMock().checkForUnmatchedRequests();
             return "";
         } catch (VerificationException e) {
-            return e.getMessage();
+            // The report quotes whole requests, credentials included: show them as <setting ...>.
+            return secrets.redact(e.getMessage());
         }
     }
 
