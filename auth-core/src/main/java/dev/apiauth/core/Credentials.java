@@ -68,8 +68,10 @@ public final class Credentials implements AutoCloseable {
                         builder.maxPacingWait, builder.sharedState)
                 : RequestPacer.none();
         paced.pacer = pacer;
+        String accountKey = accountKey(id, settings);
         this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
-                builder.background, builder.sleeper, builder.listener, builder.sharedState, accountKey(id, settings));
+                builder.background, builder.sleeper, builder.listener, builder.sharedState, accountKey);
+        builder.sharedState.attach(accountKey, this);
     }
 
     /** Starts configuring an account of {@code provider}. */

@@ -33,8 +33,18 @@ public interface SharedState {
             Supplier<AccessToken> fetch);
 
     /**
+     * Called once for every {@link Credentials} built with this state, so a shared implementation
+     * can drop that instance's token when another instance reports it rejected
+     * ({@link Credentials#rejected(Authorization)} with {@link Credentials#peek()}). Default: nothing.
+     */
+    default void attach(String accountKey, Credentials credentials) {
+    }
+
+    /**
      * The bucket enforcing {@code limits} for {@code scope}, or empty to use the engine's in-JVM
-     * bucket.
+     * bucket. Called once when a {@link Credentials} is built; the bucket must keep working when the
+     * shared store fails (e.g. fall back to a local bucket), since the engine does not catch its
+     * failures on the request path.
      */
     default Optional<Bucket> rateBudget(String scope, List<RateLimit> limits) {
         return Optional.empty();

@@ -18,7 +18,13 @@ class CredentialsSharedStateTest {
     /** Records calls and, when primed, answers with a token "another instance" fetched. */
     private static final class RecordingState implements SharedState {
         final List<String> calls = new ArrayList<>();
+        final List<Credentials> attached = new ArrayList<>();
         AccessToken fromFleet;
+
+        @Override
+        public void attach(String accountKey, Credentials credentials) {
+            attached.add(credentials);
+        }
 
         @Override
         public AccessToken obtainToken(String accountKey, AccessToken previous, boolean previousRejected,
@@ -52,6 +58,14 @@ class CredentialsSharedStateTest {
         assertThat(state.calls).hasSize(2);
         assertThat(state.calls.get(0)).endsWith("|none|false");
         assertThat(state.calls.get(1)).endsWith("|" + first.token().value() + "|true");
+    }
+
+    @Test
+    void everyCredentialsIsAttachedToItsSharedState() {
+        RecordingState state = new RecordingState();
+        Credentials first = account(state, ScriptedProvider.SECRET);
+        Credentials second = account(state, "another");
+        assertThat(state.attached).containsExactly(first, second);
     }
 
     @Test

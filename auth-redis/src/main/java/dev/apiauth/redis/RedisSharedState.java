@@ -110,6 +110,7 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
 
     /**
      * Makes a rejection announced by any instance of the fleet drop {@code credentials}' token
+     * (done automatically for every {@code Credentials} built with this state)
      * too, when it holds the very token rejected, so this instance does not first fail a request
      * with it. Without it an instance learns only from its own 401, and then takes the fleet's
      * new token instead of fetching one.
@@ -120,6 +121,12 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
         Objects.requireNonNull(credentials, "credentials");
         followed.add(credentials);
         return () -> followed.remove(credentials);
+    }
+
+    /** Every {@link Credentials} built with this state follows the fleet's rejections. */
+    @Override
+    public void attach(String accountKey, Credentials credentials) {
+        follow(credentials);
     }
 
     /** Stops following one {@link Credentials}; see {@link #follow(Credentials)}. */

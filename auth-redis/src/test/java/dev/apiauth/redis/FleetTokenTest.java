@@ -111,7 +111,7 @@ class FleetTokenTest {
     }
 
     @Test
-    void aRejectedTokenIsReplacedOnceAndEveryFollowingInstanceDropsIt() throws Exception {
+    void aRejectedTokenIsReplacedOnceAndEveryInstanceOfTheFleetDropsIt() throws Exception {
         Fleet.issueTokens(VENDOR, Duration.ofMinutes(10), Duration.ZERO);
         RedisSharedState stateA = fleet.state();
         RedisSharedState stateB = fleet.state();
@@ -123,7 +123,7 @@ class FleetTokenTest {
                         bDropped.countDown();
                     }
                 }).build());
-        stateB.follow(b);
+        // no follow(b): every Credentials built with the state follows the fleet
         Authorization used = a.authorization();
         assertThat(b.token().value()).isEqualTo(used.token().value());
 
