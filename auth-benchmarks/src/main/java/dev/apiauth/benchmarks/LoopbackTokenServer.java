@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A token endpoint and a trivial API on 127.0.0.1, for the benchmarks: {@code POST|GET /token}
- * answers an RFC 6749 §5.1 token after a configurable latency, {@code GET /api} answers {@code 200 {}}
- * at once. Counts token requests and remembers when each was served, so a harness can tell which
+ * answers an RFC 6749 §5.1 token after a configurable latency, {@code GET /api} (on a port of its
+ * own) answers {@code 200 {}} at once. Counts token requests and remembers when each was served, so a harness can tell which
  * callers overlapped a round trip to the token endpoint.
  */
 public final class LoopbackTokenServer implements AutoCloseable {
@@ -39,6 +39,7 @@ public final class LoopbackTokenServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final HttpServer apiServer;
     private final ExecutorService executor;
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger apiWithoutAuthorization = new AtomicInteger();
@@ -52,6 +53,7 @@ public final class LoopbackTokenServer implements AutoCloseable {
         try {
             // A backlog of 2048 so a storm of a thousand connections is queued, not refused.
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2048);
+            apiServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open a loopback port for the benchmark token endpoint", e);
         }
@@ -65,8 +67,11 @@ public final class LoopbackTokenServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/token", this::token);
-        server.createContext("/api", this::api);
         server.start();
+        // The API answers on the server's own dispatcher thread: one thread hand-off fewer per request,
+        // so the integration benchmark measures the client more than the scheduler.
+        apiServer.createContext("/api", this::api);
+        apiServer.start();
     }
 
     /** Starts a server whose tokens live {@code tokenLifetime} (whole seconds) and take {@code latency} to issue. */
@@ -82,15 +87,15 @@ public final class LoopbackTokenServer implements AutoCloseable {
 
     /** The token endpoint, {@code http://127.0.0.1:<port>/token}. */
     public URI tokenUri() {
-        return uri("/token");
+        return uri(server, "/token");
     }
 
-    /** The API endpoint, {@code http://127.0.0.1:<port>/api}. */
+    /** The API endpoint, {@code http://127.0.0.1:<port>/api} (another port than the token endpoint). */
     public URI apiUri() {
-        return uri("/api");
+        return uri(apiServer, "/api");
     }
 
-    private URI uri(String path) {
+    private static URI uri(HttpServer server, String path) {
         InetSocketAddress address = server.getAddress();
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + path);
     }
@@ -187,6 +192,7 @@ public final class LoopbackTokenServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        apiServer.stop(0);
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
  * <p>{@code java -cp benchmarks.jar dev.apiauth.benchmarks.harness.ColdStartHarness --runs 8 --out cold-start.json}
  */
 public final class ColdStartHarness {
-    private static final Pattern LINE = Pattern.compile("cold-start (\\S+) discovery_ns=(\\d+) first_token_ns=(\\d+)");
+    private static final Pattern LINE = Pattern.compile("cold-start (\\S+) discovery_ns=(\\d+) built_ns=(\\d+) first_token_ns=(\\d+)");
 
     private ColdStartHarness() {
     }
 
     /** One library's runs, in milliseconds. */
-    public record Result(String library, int runs, double discoveryMedianMillis, double firstTokenMedianMillis,
+    public record Result(String library, int runs, double discoveryMedianMillis, double builtMedianMillis,
+            double firstTokenMedianMillis,
             double firstTokenMinMillis, double firstTokenMaxMillis, double launchToTokenMedianMillis,
             double launchToTokenMinMillis, double launchToTokenMaxMillis) {
     }
@@ -68,9 +69,11 @@ public final class ColdStartHarness {
         List<Result> results = new ArrayList<>();
         samples.forEach((library, list) -> {
             Stats discovery = Stats.of(list.stream().mapToLong(sample -> sample[0]).toArray());
-            Stats firstToken = Stats.of(list.stream().mapToLong(sample -> sample[1]).toArray());
-            Stats launch = Stats.of(list.stream().mapToLong(sample -> sample[2]).toArray());
+            Stats built = Stats.of(list.stream().mapToLong(sample -> sample[1]).toArray());
+            Stats firstToken = Stats.of(list.stream().mapToLong(sample -> sample[2]).toArray());
+            Stats launch = Stats.of(list.stream().mapToLong(sample -> sample[3]).toArray());
             results.add(new Result(library, list.size(), Stats.millis(discovery.percentile(50)),
+                    Stats.millis(built.percentile(50)),
                     Stats.millis(firstToken.percentile(50)), Stats.millis(firstToken.min()),
                     Stats.millis(firstToken.max()), Stats.millis(launch.percentile(50)),
                     Stats.millis(launch.min()), Stats.millis(launch.max())));
@@ -79,7 +82,7 @@ public final class ColdStartHarness {
                 results);
     }
 
-    /** Discovery, first token (both from the start of main) and launch-to-token wall time, in nanoseconds. */
+    /** Discovery, credentials built, first token (from the start of main) and launch-to-token wall time, in nanoseconds. */
     private static long[] launch(String java, String classPath, String library, String tokenUri) throws Exception {
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(java, "-cp", classPath, ColdStart.class.getName(), library, tokenUri)
@@ -94,7 +97,7 @@ public final class ColdStartHarness {
                     long printed = System.nanoTime();
                     process.waitFor(30, TimeUnit.SECONDS);
                     return new long[] {Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)),
-                            printed - launched};
+                            Long.parseLong(matcher.group(4)), printed - launched};
                 }
             }
         } finally {

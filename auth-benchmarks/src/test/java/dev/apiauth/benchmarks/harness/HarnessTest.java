@@ -46,13 +46,38 @@ class HarnessTest {
     }
 
     @Test
+    void integrationOverheadMeasuresBothClientsInNeighbouringBlocks() throws Exception {
+        IntegrationOverhead.Report report = IntegrationOverhead.run(Duration.ofMillis(500), Duration.ofSeconds(1), 20);
+
+        assertThat(report.pairs()).isGreaterThan(2);
+        assertThat(report.requests()).isEqualTo(report.pairs() * 40L);
+        assertThat(report.apiauthMeanMicros()).isPositive();
+        assertThat(report.constantHeaderMeanMicros()).isPositive();
+    }
+
+    @Test
+    void integrationOverheadSummarisesPairedDifferences() {
+        List<double[]> pairs = List.of(new double[] {110, 100}, new double[] {100, 100}, new double[] {105, 100});
+
+        IntegrationOverhead.Report report = IntegrationOverhead.report(Duration.ofSeconds(1), Duration.ofSeconds(2), 10,
+                pairs, 315, 300);
+
+        assertThat(report.medianPairDifferencePercent()).isEqualTo(5.0);
+        assertThat(report.meanPairDifferencePercent()).isEqualTo(5.0);
+        assertThat(report.overallDifferencePercent()).isEqualTo(5.0);
+        assertThat(report.ci95Percent()).isCloseTo(1.96 * 5 / Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.apiauthMeanMicros()).isCloseTo(315 / 1000.0 / 30, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void coldStartDiscoversTheFiveProvidersAndGetsATokenInAFreshJvm() throws Exception {
         ColdStartHarness.Report report = ColdStartHarness.run(1, List.of("apiauth"));
 
         assertThat(report.results()).singleElement().satisfies(result -> {
             assertThat(result.library()).isEqualTo("apiauth");
             assertThat(result.discoveryMedianMillis()).isPositive();
-            assertThat(result.firstTokenMedianMillis()).isGreaterThan(result.discoveryMedianMillis());
+            assertThat(result.builtMedianMillis()).isGreaterThan(result.discoveryMedianMillis());
+            assertThat(result.firstTokenMedianMillis()).isGreaterThan(result.builtMedianMillis());
             assertThat(result.launchToTokenMedianMillis()).isGreaterThan(result.firstTokenMedianMillis());
         });
     }
