@@ -1,0 +1,55 @@
+package dev.apiauth.reliability.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.apiauth.reliability.support.LogCapture;
+import dev.apiauth.reliability.support.Transcript;
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.oauth2.TokenResponses;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/** {@code TokenResponses.parse} (auth-spi) fed arbitrary endpoint answers. */
+class TokenResponseProperties {
+    private static final Clock CLOCK = Clock.fixed(Generators.NOW, ZoneOffset.UTC);
+    private static final Tally TALLY = new Tally();
+
+    static {
+        LogCapture.install();
+    }
+
+    @Property(tries = 3000)
+    void parseGivesATokenOrATypedExceptionAndNeverQuotesTheToken(@ForAll("responses") EndpointResponse response) {
+        AtomicReference<AccessToken> parsed = new AtomicReference<>();
+        Throwable thrown = catchThrowable(() -> parsed.set(TokenResponses.parse("prop", response, CLOCK)));
+        TALLY.count("`TokenResponses.parse`", Verdicts.label(thrown));
+
+        assertThat(Verdicts.typed(thrown) || thrown == null).as("typed outcome, got %s", thrown).isTrue();
+        Transcript.record("TokenResponses.parse", thrown != null ? thrown : parsed.get());
+        if (thrown == null) {
+            AccessToken token = parsed.get();
+            assertThat(token.value()).isNotBlank();
+            token.lifetime().ifPresent(lifetime ->
+                    assertThat(lifetime).isBetween(Duration.ZERO, Duration.ofDays(3650)));
+        }
+    }
+
+    @Provide
+    Arbitrary<EndpointResponse> responses() {
+        return Generators.responses(Long.MAX_VALUE);
+    }
+
+    @AfterContainer
+    static void writeFigures() {
+        TALLY.write("token-responses");
+    }
+}
