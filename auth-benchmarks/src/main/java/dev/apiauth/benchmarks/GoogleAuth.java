@@ -79,14 +79,4 @@ public final class GoogleAuth extends OAuth2Credentials {
             response.disconnect();
         }
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other) && other instanceof GoogleAuth google && tokenUri.equals(google.tokenUri);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

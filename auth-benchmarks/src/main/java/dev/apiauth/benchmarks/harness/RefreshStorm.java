@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A thousand threads ask for the headers the moment the cached token has expired, against a token
@@ -29,7 +30,7 @@ public final class RefreshStorm {
 
     /** One library's storm. */
     public record Result(String library, int threads, int tokenRequests, int distinctTokens, int errors,
-            double p50Millis, double p99Millis, double maxMillis, String firstError) {
+            double p50Millis, double p99Millis, double maxMillis, double lastWokenMillis, String firstError) {
     }
 
     /** The whole run. */
@@ -49,9 +50,9 @@ public final class RefreshStorm {
         List<Result> results = new ArrayList<>();
         for (Library library : libraries) {
             Result result = run(library, threads, latency, lifetime);
-            System.out.printf("storm %-34s token requests %4d  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  errors %d%n",
-                    result.library(), result.tokenRequests(), result.p50Millis(), result.p99Millis(),
-                    result.maxMillis(), result.errors());
+            System.out.printf("storm %-34s token requests %4d  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  last woken %6.2f ms"
+                    + "  errors %d%n", result.library(), result.tokenRequests(), result.p50Millis(), result.p99Millis(),
+                    result.maxMillis(), result.lastWokenMillis(), result.errors());
             results.add(result);
         }
         ResultFiles.write(out, new Report(threads, latency.toMillis(), lifetime.toSeconds(),
@@ -70,7 +71,8 @@ public final class RefreshStorm {
             CountDownLatch ready = new CountDownLatch(threads);
             CountDownLatch go = new CountDownLatch(1);
             long[] waits = new long[threads];
-            long[] released = new long[1];
+            long[] woken = new long[threads];
+            AtomicLong released = new AtomicLong();
             Set<String> tokens = ConcurrentHashMap.newKeySet();
             AtomicInteger errors = new AtomicInteger();
             List<String> firstError = new ArrayList<>(1);
@@ -81,6 +83,7 @@ public final class RefreshStorm {
                     ready.countDown();
                     try {
                         go.await();
+                        woken[index] = System.nanoTime() - released.get();
                         tokens.add(client.authorization());
                     } catch (Exception e) {
                         if (errors.getAndIncrement() == 0) {
@@ -89,7 +92,7 @@ public final class RefreshStorm {
                             }
                         }
                     } finally {
-                        waits[index] = System.nanoTime() - released[0];
+                        waits[index] = System.nanoTime() - released.get();
                     }
                 }, "storm-" + i);
                 worker.setDaemon(true);
@@ -102,7 +105,7 @@ public final class RefreshStorm {
             while (System.nanoTime() < expired) {
                 Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(expired - System.nanoTime())));
             }
-            released[0] = System.nanoTime();
+            released.set(System.nanoTime());
             go.countDown();
             for (Thread worker : workers) {
                 worker.join(TimeUnit.MINUTES.toMillis(2));
@@ -110,7 +113,7 @@ public final class RefreshStorm {
             Stats stats = Stats.of(waits);
             return new Result(library.label(), threads, server.tokenRequests() - before, tokens.size(), errors.get(),
                     Stats.millis(stats.percentile(50)), Stats.millis(stats.percentile(99)), Stats.millis(stats.max()),
-                    firstError.isEmpty() ? null : firstError.get(0));
+                    Stats.millis(Stats.of(woken).max()), firstError.isEmpty() ? null : firstError.get(0));
         }
     }
 }

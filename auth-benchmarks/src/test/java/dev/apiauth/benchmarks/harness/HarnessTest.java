@@ -20,6 +20,7 @@ class HarnessTest {
         assertThat(result.distinctTokens()).isEqualTo(1);
         assertThat(result.errors()).isZero();
         assertThat(result.p50Millis()).isGreaterThanOrEqualTo(50);
+        assertThat(result.lastWokenMillis()).isLessThanOrEqualTo(result.maxMillis());
     }
 
     @Test
