@@ -1,6 +1,7 @@
 package dev.apiauth.reliability.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +130,12 @@ class FaultMatrixTest {
                         .isEqualTo(fault.expected());
                 if (fault.retryAfter() != null) {
                     assertThat(((TransientAuthException) thrown).retryAfter()).contains(fault.retryAfter());
+                }
+                if (thrown != null && !fault.usesFront()) {
+                    // Until the backoff has passed, callers get the failure at once: no new token request.
+                    int asked = wireMock.findAll(anyRequestedFor(urlPathEqualTo(vendor.tokenPath()))).size();
+                    assertThat(Outcome.of(catchThrowable(credentials::token))).isEqualTo(cell.outcome);
+                    assertThat(wireMock.findAll(anyRequestedFor(urlPathEqualTo(vendor.tokenPath())))).hasSize(asked);
                 }
 
                 // Heal: the endpoint answers again; past any backoff or Retry-After the engine asks by itself.

@@ -64,8 +64,9 @@ final class FaultTable {
                 .append(FaultMatrixTest.CALL_TIMEOUT.toMillis()).append(" ms + ").append(FaultMatrixTest.SLACK.toMillis())
                 .append(" ms slack).\n\n");
         out.append("✓ = the expected outcome, and also: the time to it under the bound, no secret in the exception,"
-                + " its causes, `toString()`s or the TRACE log lines of the case, no thread left behind, and a"
-                + " token from the same credentials once the endpoint healed. A cell shows the time the caller"
+                + " its causes, `toString()`s or the TRACE log lines of the case, no thread left behind, a second"
+                + " caller failing at once without a new token request (WireMock rows), and a token from the same"
+                + " credentials once the endpoint healed. A cell shows the time the caller"
                 + " waited for the outcome.\n\n");
         out.append(table);
         bugs.forEach((key, bug) -> out.append("\n- **bug** `").append(key).append("`: ").append(bug.description()));
