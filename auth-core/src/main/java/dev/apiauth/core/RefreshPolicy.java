@@ -71,13 +71,13 @@ public final class RefreshPolicy {
 
     /** The two instants, in epoch milliseconds, at which {@code token} turns stale and expired. */
     Schedule schedule(AccessToken token) {
-        long issued = token.issuedAt().toEpochMilli();
+        long issued = epochMillis(token.issuedAt());
         Optional<java.time.Instant> expiry = token.expiresAt();
         if (expiry.isEmpty()) {
             long end = maxTokenAge == null ? Long.MAX_VALUE : saturatedAdd(issued, maxTokenAge.toMillis());
             return new Schedule(end, end);
         }
-        long expiresAt = expiry.get().toEpochMilli();
+        long expiresAt = epochMillis(expiry.get());
         long lifetime = Math.max(0, expiresAt - issued);
         if (maxTokenAge != null) {
             expiresAt = Math.min(expiresAt, saturatedAdd(issued, maxTokenAge.toMillis()));
@@ -88,6 +88,15 @@ public final class RefreshPolicy {
         long expiredAt = expiresAt - margin;
         long staleAt = Math.min(expiredAt, expiresAt - ahead - jitter);
         return new Schedule(Math.max(issued, staleAt), Math.max(issued, expiredAt));
+    }
+
+    /** Epoch milliseconds, saturated: instants far in the past or future do not overflow. */
+    private static long epochMillis(java.time.Instant instant) {
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return instant.isBefore(java.time.Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -7,11 +7,14 @@ import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 
 /**
@@ -120,6 +123,7 @@ public final class Settings {
         String id = provider.id();
         List<String> problems = new ArrayList<>();
         Map<String, String> accepted = new LinkedHashMap<>();
+        Set<String> refused = new HashSet<>();
         values.forEach((name, value) -> {
             if (info.setting(name).isEmpty()) {
                 problems.add(unknown(id, info, name));
@@ -134,10 +138,20 @@ public final class Settings {
                 }
                 continue;
             }
-            setting.check(value).ifPresentOrElse(problems::add, () -> accepted.put(setting.name(), value));
+            Optional<String> problem = setting.check(value);
+            if (problem.isPresent()) {
+                problems.add(problem.get());
+                refused.add(setting.name());
+            } else {
+                accepted.put(setting.name(), value);
+            }
         }
         ProviderSettings settings = new ProviderSettings(info, accepted);
-        problems.addAll(crossChecks(provider, settings, !problems.isEmpty()));
+        // A rule about a setting already refused (e.g. "mode password needs 'password'" after
+        // "'password' is empty") would say the same thing twice.
+        crossChecks(provider, settings, !problems.isEmpty()).stream()
+                .filter(problem -> refused.stream().noneMatch(name -> problem.contains("'" + name + "'")))
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(id, problems);
         }

@@ -230,6 +230,18 @@ class SettingsTest {
     }
 
     @Test
+    void doesNotRepeatACrossCheckAboutASettingAlreadyRefused() {
+        Map<String, String> values = valid();
+        values.put("mode", "password");
+        values.put("password", "   ");
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> Settings.of(values).validate(provider));
+
+        assertThat(e.problems()).singleElement().asString().contains("'password'", "is empty");
+    }
+
+    @Test
     void neverPutsSecretValuesIntoMessagesOrToString() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client-secret", SECRET);

@@ -195,6 +195,10 @@ public final class Setting {
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             return Optional.of("setting '" + name + "': " + shown + " is not an absolute http(s) URL; " + hint());
         }
+        if (uri.getPort() > 65535) {
+            return Optional.of("setting '" + name + "': " + shown + " has port " + uri.getPort()
+                    + ", above the highest port 65535; " + hint());
+        }
         if (scheme.equals("http") && !Loopback.isLoopbackHost(uri.getHost())) {
             return Optional.of("setting '" + name + "': " + shown
                     + " uses plain http to a non-loopback host; use https (http is allowed only for localhost)");

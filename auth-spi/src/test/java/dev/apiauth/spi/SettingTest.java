@@ -41,6 +41,13 @@ class SettingTest {
         }
     }
 
+    @Test
+    void urlRefusesAPortAboveTheHighest() {
+        assertThat(URL.check("http://127.0.0.1:99999/token")).hasValueSatisfying(problem ->
+                assertThat(problem).contains("'" + URL.name() + "'", "99999", "65535"));
+        assertThat(URL.check("http://127.0.0.1:65535/token")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void anEmptyChoiceListMeansNoneOfTheChoices(String blank) {

@@ -32,6 +32,8 @@ public final class FileSecretStore implements SecretStore {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
+    private static final long LEFTOVER_AGE_MILLIS = 60_000;
+
     private final Path directory;
 
     /** A store in {@code directory}, created owner-only when missing. */
@@ -43,6 +45,30 @@ public final class FileSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create secret store directory " + this.directory, e);
+        }
+        removeLeftovers();
+    }
+
+    /**
+     * Deletes temporary files a crash left between writing and renaming: each holds a copy of a
+     * secret that no reader will ever use. Only files older than a minute go, so a save in flight
+     * in another process (which takes milliseconds) is never disturbed.
+     */
+    private void removeLeftovers() {
+        long cutoff = System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(".tmp") && modifiedBefore(file, cutoff);
+            }).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // best effort: a leftover is owner-only and never read
+                }
+            });
+        } catch (IOException ignored) {
+            // an unreadable directory fails loudly on the first load or save instead
         }
     }
 
@@ -99,6 +125,14 @@ public final class FileSecretStore implements SecretStore {
             Files.deleteIfExists(file(key));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove secret '" + key + "' from " + directory, e);
+        }
+    }
+
+    private static boolean modifiedBefore(Path file, long cutoffMillis) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() < cutoffMillis;
+        } catch (IOException e) {
+            return false;
         }
     }
 

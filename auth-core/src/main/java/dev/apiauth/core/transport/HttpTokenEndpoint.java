@@ -133,6 +133,9 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
                     : "could not reach the token endpoint " + describe(uri) + " (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null || !connectionLevel ? "" : ": " + e.getMessage()) + ")",
                     null, null, e);
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(providerId, "the token URL " + describe(uri) + " cannot be used ("
+                    + e.getClass().getSimpleName() + "); check the token URL setting", e);
         } catch (IllegalStateException e) {
             // HttpClient reports a request cancelled before it started this way.
             throw new TransientAuthException(providerId, "the token request to " + describe(uri)

@@ -211,4 +211,20 @@ class FileSecretStoreTest {
         assertThat(store.toString()).contains(directory().toString()).doesNotContain(REFRESH_TOKEN.reveal());
         assertThat(store.directory()).isEqualTo(directory().toAbsolutePath());
     }
+
+    @Test
+    void removesTemporaryFilesACrashLeftBehindButNotOnesInFlight() throws IOException {
+        Path directory = directory();
+        new FileSecretStore(directory).save("refresh-token", REFRESH_TOKEN);
+        Path stale = directory.resolve(".refresh-token.123.tmp");
+        Path fresh = directory.resolve(".refresh-token.456.tmp");
+        Files.writeString(stale, "half a secret");
+        Files.writeString(fresh, "being written");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+
+        FileSecretStore reopened = new FileSecretStore(directory);
+
+        assertThat(fileNames(directory)).containsExactlyInAnyOrder("refresh-token.secret", ".refresh-token.456.tmp");
+        assertThat(reopened.load("refresh-token")).contains(REFRESH_TOKEN);
+    }
 }

@@ -84,4 +84,20 @@ class JwtWithJacksonJsonTest {
         assertThat(Jwt.claims(jwt("{\"exp\":1} trailing", false), JSON)).isEmpty();
         assertThat(Jwt.expiry(jwt("\"exp\"", false), JSON)).isEmpty();
     }
+
+    @Test
+    void jwtExpiryRefusesDeadAbsurdAndUnrepresentableExpiries() {
+        Instant now = EXPIRY.minusSeconds(3600);
+        assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200,
+                jwt("{\"exp\":" + EXPIRY.getEpochSecond() + "}", false), JSON, now)).contains(EXPIRY);
+        assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200, "opaque", JSON, now)).isEmpty();
+        for (String exp : new String[] {String.valueOf(now.getEpochSecond()), // dead on arrival
+                String.valueOf(now.getEpochSecond() + 11L * 365 * 24 * 3600), // over ten years ahead
+                "100000000000000000", "1e300"}) { // beyond any Instant
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry(
+                    "p", 200, jwt("{\"exp\":" + exp + "}", false), JSON, now))
+                    .as(exp).isInstanceOf(dev.apiauth.spi.MalformedResponseException.class);
+        }
+        assertThat(Jwt.expiry(jwt("{\"exp\":100000000000000000}", false), JSON)).as("out of Instant's range").isEmpty();
+    }
 }

@@ -53,17 +53,11 @@ class FaultMatrixTest {
     static final Duration SLACK = Duration.ofMillis(2000);
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
-    private static final String ABSURD_JWT_EXP = "a JWT `exp` 10^12 s ahead is accepted and the token kept for"
-            + " ~31 700 years, while `TokenResponses.expiresIn` refuses an `expires_in` over ten years as absurd:"
-            + " `Jwt.expiry` (auth-spi) and the doo/Dotypos exp checks have no upper bound.";
-
     /**
      * Cells whose correct outcome the engine or a provider does not give yet: the case is run, and
      * reported as a bug while it shows the bug's outcome; it passes on its own once fixed.
      */
-    static final Map<String, KnownBug> KNOWN_BUGS = Map.of(
-            "doo/ABSURD_LIFETIME", new KnownBug(Outcome.TOKEN, ABSURD_JWT_EXP),
-            "dotypos/ABSURD_LIFETIME", new KnownBug(Outcome.TOKEN, ABSURD_JWT_EXP));
+    static final Map<String, KnownBug> KNOWN_BUGS = Map.of();
 
     private static final Map<String, Cell> CELLS = new ConcurrentHashMap<>();
     private static WireMockServer wireMock;

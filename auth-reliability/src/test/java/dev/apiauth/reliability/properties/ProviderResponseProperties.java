@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -44,12 +43,9 @@ class ProviderResponseProperties {
     }
 
     /**
-     * The same over every {@code exp} a JWT can carry. Fails today (see the reason); the failing
-     * inputs are kept as {@link RecordedBugsTest}.
+     * The same over every {@code exp} a JWT can carry; the inputs that once failed are kept as
+     * {@link RecordedBugsTest}.
      */
-    @Disabled("bug: a JWT exp beyond ±~9.2e15 s escapes the doo and dotypos token sources as an unchecked exception"
-            + " (DateTimeException from auth-spi Jwt.expiry, ArithmeticException from auth-core RefreshPolicy),"
-            + " which the engine reports as 'the provider failed unexpectedly'; see RecordedBugsTest")
     @Property(tries = 3000)
     void everyProviderMapsAnyJwtExpiryToATokenOrATypedException(@ForAll("vendors") Vendor vendor,
             @ForAll("anyExpResponses") EndpointResponse response) {

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,14 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The failing inputs the property tests (and this module's probes) found, kept as plain examples of
  * the correct behaviour.
- * Disabled while the bug stands (the reason names the module to fix); enable once it is fixed.
  */
 class RecordedBugsTest {
     private static final Clock CLOCK = Clock.fixed(Generators.NOW, ZoneOffset.UTC);
 
-    @Disabled("bug: auth-spi Jwt.expiry calls Instant.ofEpochSecond(exp) unguarded; for exp >= ~3.2e16 it throws"
-            + " DateTimeException out of the doo/dotypos token sources, which the engine reports as 'the provider"
-            + " failed unexpectedly' (a bare AuthException) instead of a MalformedResponseException")
     @ParameterizedTest
     @EnumSource(value = Vendor.class, names = {"DOO", "DOTYPOS"})
     void jwtExpBeyondTheInstantRangeIsAMalformedAnswer(Vendor vendor) {
@@ -40,9 +35,6 @@ class RecordedBugsTest {
                 .as(vendor.id()).isInstanceOf(MalformedResponseException.class);
     }
 
-    @Disabled("bug: auth-core RefreshPolicy.schedule calls Instant.toEpochMilli() on the expiry; for exp in"
-            + " ~[9.2e15, 3.2e16] s it throws ArithmeticException inside TokenLifecycle.fetch, reported as 'the"
-            + " provider failed unexpectedly' although the provider returned a token")
     @ParameterizedTest
     @EnumSource(value = Vendor.class, names = {"DOO", "DOTYPOS"})
     void jwtExpBeyondEpochMillisIsAMalformedAnswer(Vendor vendor) {
@@ -51,8 +43,6 @@ class RecordedBugsTest {
                 .as(vendor.id()).isInstanceOf(MalformedResponseException.class);
     }
 
-    @Disabled("bug: a JWT exp ~31 700 years ahead is accepted by doo and dotypos (no upper bound on Jwt.expiry),"
-            + " while TokenResponses.expiresIn refuses expires_in over ten years as absurd")
     @ParameterizedTest
     @EnumSource(value = Vendor.class, names = {"DOO", "DOTYPOS"})
     void jwtExpMoreThanTenYearsAheadIsAMalformedAnswer(Vendor vendor) {
@@ -61,19 +51,19 @@ class RecordedBugsTest {
                 .as(vendor.id()).isInstanceOf(MalformedResponseException.class);
     }
 
-    @Disabled("bug: HttpTokenEndpoint.send (auth-core) lets HttpClient's IllegalArgumentException for a port above"
-            + " 65535 escape; the engine reports it as 'the provider failed unexpectedly' instead of an AuthException"
-            + " naming the token URL (and Setting.checkUrl in auth-spi accepts such a URL in the first place)")
     @Test
-    void aTokenUrlWithAnImpossiblePortFailsWithATypedError() {
-        try (Credentials credentials = Credentials.builder(Vendor.DOCPLANNER.provider())
-                .settings(Vendor.DOCPLANNER.settings("http://127.0.0.1:99999"))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
-                .build()) {
-            Throwable thrown = catchThrowable(credentials::token);
-            assertThat(thrown).isInstanceOf(dev.apiauth.spi.AuthException.class)
-                    .hasMessageNotContaining("failed unexpectedly");
-        }
+    void aTokenUrlWithAnImpossiblePortIsRefusedAsAnInvalidSetting() {
+        Throwable thrown = catchThrowable(() -> {
+            try (Credentials credentials = Credentials.builder(Vendor.DOCPLANNER.provider())
+                    .settings(Vendor.DOCPLANNER.settings("http://127.0.0.1:99999"))
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+                    .build()) {
+                credentials.token();
+            }
+        });
+        assertThat(thrown).isInstanceOf(dev.apiauth.spi.InvalidSettingsException.class)
+                .hasMessageContaining("'token-url'").hasMessageContaining("65535")
+                .hasMessageNotContaining("failed unexpectedly");
     }
 
     /** The vendor's success answer, its JWT replaced by one whose {@code exp} is {@code exp}. */

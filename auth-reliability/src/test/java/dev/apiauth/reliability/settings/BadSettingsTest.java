@@ -37,17 +37,6 @@ class BadSettingsTest {
         LogCapture.install();
     }
 
-    /** Docoon's "mode needs setting X" repeats every setting the engine already refused as empty. */
-    private static final String DUPLICATE_PROBLEMS = "each blank setting is reported twice: 'setting 'x' is empty'"
-            + " by Settings.validate (auth-core) and 'mode 'password' needs setting 'x'' by DocoonProvider.validate,"
-            + " because cross-setting rules only see the settings that passed their own checks";
-
-    /** A URL setting with a port above 65535 passes validation and fails later, untyped. */
-    private static final String PORT_OUT_OF_RANGE = "a URL setting with a port above 65535 is accepted:"
-            + " Setting.checkUrl (auth-spi) does not check the port, and the first token request then fails in"
-            + " HttpTokenEndpoint (auth-core) with HttpClient's IllegalArgumentException, reported as 'the provider"
-            + " failed unexpectedly'";
-
     static Stream<Row> rows() {
         return Stream.of(
                 row(Vendor.DOO, "empty", Map.of(), "client-id", "client-secret", "api-key"),
@@ -72,7 +61,7 @@ class BadSettingsTest {
                         account(Vendor.DOCPLANNER, "token-url", "http://www.doctoralia.es/oauth/v2/token"), "token-url"),
                 row(Vendor.DOCPLANNER, "port out of range",
                         account(Vendor.DOCPLANNER, "token-url", "https://www.doctoralia.es:99999/oauth/v2/token"),
-                        "token-url").knownBug(0, PORT_OUT_OF_RANGE),
+                        "token-url"),
                 row(Vendor.DOCPLANNER, "all at once", account(Vendor.DOCPLANNER, "domain", "znanylekarz.com",
                         "client-authentication", "header", "api-base-url", "ftp://www.doctoralia.es/api"),
                         "domain", "client-authentication", "api-base-url"),
@@ -90,8 +79,7 @@ class BadSettingsTest {
                         "token-url", "http://api.domo.com/oauth/token"), "scope", "token-method", "token-url"),
                 row(Vendor.DOCOON, "empty", Map.of(), "mode"),
                 row(Vendor.DOCOON, "whitespace", Map.of("mode", "password", "client-id", " ", "client-secret", " ",
-                        "login", " ", "password", " "), "client-id", "client-secret", "login", "password")
-                        .knownBug(8, DUPLICATE_PROBLEMS),
+                        "login", " ", "password", " "), "client-id", "client-secret", "login", "password"),
                 row(Vendor.DOCOON, "unknown mode", account(Vendor.DOCOON, "mode", "oauth"), "mode"),
                 row(Vendor.DOCOON, "wrong URL",
                         account(Vendor.DOCOON, "token-url", "oauth.odyssey-services.fr/connect/token"), "token-url"),
@@ -167,8 +155,6 @@ class BadSettingsTest {
                 + " settings named |\n|---|---|---|---|\n");
         ROWS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> table.append(entry.getValue()).append('\n'));
-        table.append("\n- **bug** docoon whitespace: ").append(DUPLICATE_PROBLEMS).append('.').append('\n');
-        table.append("- **bug** docplanner port out of range: ").append(PORT_OUT_OF_RANGE).append('.').append('\n');
         Reports.write("bad-settings.md", table.toString());
     }
 

@@ -31,11 +31,18 @@ public final class Jwt {
         }
     }
 
-    /** The {@code exp} claim (seconds since the epoch), or empty when absent or not a JWT. */
+    /**
+     * The {@code exp} claim (seconds since the epoch), or empty when absent, out of range or not a
+     * JWT. Providers should prefer {@link TokenResponses#jwtExpiry}, which also refuses dead and
+     * absurd expiries.
+     */
     public static Optional<Instant> expiry(String token, Json json) {
         return claims(token, json).map(claims -> claims.get("exp"))
                 .filter(Number.class::isInstance)
-                .map(exp -> Instant.ofEpochSecond(((Number) exp).longValue()));
+                .map(exp -> new java.math.BigDecimal(exp.toString()))
+                // beyond what an Instant holds: not an expiry anyone can use
+                .filter(exp -> exp.abs().compareTo(java.math.BigDecimal.valueOf(Instant.MAX.getEpochSecond())) <= 0)
+                .map(exp -> Instant.ofEpochSecond(exp.longValue()));
     }
 
     private static String strip(String base64url) {

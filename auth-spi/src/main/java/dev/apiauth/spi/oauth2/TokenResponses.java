@@ -20,6 +20,9 @@ import java.util.Optional;
  * rejected credentials, anything else is an unexpected answer.
  */
 public final class TokenResponses {
+    /** Longer lifetimes are absurd: a vendor bug or a hostile answer, never a token to keep. */
+    private static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+
     private TokenResponses() {
     }
 
@@ -87,11 +90,36 @@ public final class TokenResponses {
         } catch (NumberFormatException e) {
             throw new MalformedResponseException(providerId, status, "'expires_in' is not a number of seconds");
         }
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Duration.ofDays(3650).toSeconds())) > 0) {
+        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) > 0) {
             throw new MalformedResponseException(providerId, status,
                     "'expires_in' of " + seconds.toPlainString() + " seconds is negative or absurd (over ten years)");
         }
         return Optional.of(Duration.ofMillis(seconds.movePointRight(3).longValue()));
+    }
+
+    /**
+     * The expiry of a JWT access token from its {@code exp} claim, checked like {@code expires_in}:
+     * empty when the token is not a JWT or has no numeric {@code exp}; a
+     * {@link MalformedResponseException} when {@code exp} is not after {@code now} (a dead token, or
+     * this machine's clock is wrong) or more than ten years ahead.
+     */
+    public static Optional<Instant> jwtExpiry(String providerId, int status, String token, dev.apiauth.spi.Json json,
+            Instant now) {
+        Optional<Object> exp = Jwt.claims(token, json).map(claims -> claims.get("exp"));
+        if (exp.isEmpty() || !(exp.get() instanceof Number number)) {
+            return Optional.empty();
+        }
+        BigDecimal seconds = new BigDecimal(number.toString());
+        BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond());
+        if (seconds.compareTo(nowSeconds) <= 0) {
+            throw new MalformedResponseException(providerId, status, "the issued token's JWT exp (" + seconds.toPlainString()
+                    + ") is not after this machine's time " + now + "; check the system clock");
+        }
+        if (seconds.subtract(nowSeconds).compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) > 0) {
+            throw new MalformedResponseException(providerId, status, "the issued token's JWT exp ("
+                    + seconds.toPlainString() + ") is absurd: more than ten years ahead");
+        }
+        return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
     }
 
     /**

@@ -213,7 +213,7 @@ class DooTokenRequestTest {
         assertThatThrownBy(() -> engine.credentials(settings()).token())
                 .isInstanceOf(MalformedResponseException.class)
                 .hasMessageStartingWith("doo: ")
-                .hasMessageContaining("check this machine's clock");
+                .hasMessageContaining("check the system clock");
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Secret;
-import dev.apiauth.spi.oauth2.Jwt;
 import dev.apiauth.spi.oauth2.TokenResponses;
 import java.net.URI;
 import java.time.Instant;
@@ -53,15 +52,7 @@ final class DotyposTokenSource implements dev.apiauth.spi.TokenSource {
                 .attribute(DotyposProvider.CLOUD_ID_ATTRIBUTE, cloudId);
         // The documentation promises "about one hour, not guaranteed": the JWT's own exp is the truth.
         // A token that is not a JWT keeps an unknown lifetime and is replaced when the API rejects it.
-        Optional<Instant> expiry = Jwt.expiry(value, context.json());
-        if (expiry.isPresent()) {
-            if (!expiry.get().isAfter(now)) {
-                throw new MalformedResponseException(ID, response.status(), "the vendor issued an access token that"
-                        + " expired at " + expiry.get() + ", not after this machine's time " + now
-                        + "; check the system clock");
-            }
-            token.expiresAt(expiry.get());
-        }
+        TokenResponses.jwtExpiry(ID, response.status(), value, context.json(), now).ifPresent(token::expiresAt);
         return token.build();
     }
 
