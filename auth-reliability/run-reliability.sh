@@ -41,7 +41,7 @@ unescape() { sed -e "s/&apos;/'/g" -e 's/&quot;/"/g' -e 's/&gt;/>/g' -e 's/&lt;/
 count() { # totals over the surefire reports: tests, skipped
   cat "$here"/target/surefire-reports/TEST-*.xml | grep -o "<testsuite [^>]*" \
     | sed -E 's/.* tests="([0-9]+)".* skipped="([0-9]+)".*/\1 \2/' \
-    | awk '{t+=$1; s+=$2} END {print t " tests, " s " skipped (known bugs, below)"}'
+    | awk '{t+=$1; s+=$2} END {print t " tests, " s " skipped (known bugs, section 7)"}'
 }
 
 mkdir -p "$(dirname "$doc")"
@@ -141,8 +141,15 @@ cat "$out/bad-settings.md"
 echo
 echo "## 7. Known bugs (tests skipped with their reason until fixed)"
 echo
-grep -ho '<skipped message="bug:[^"]*"' "$here"/target/surefire-reports/*.xml \
+bugs=$( { grep -ho '<skipped message="bug:[^"]*"' "$here"/target/surefire-reports/*.xml || true; } \
   | sed -e 's/<skipped message="bug: /- /' -e 's/"$//' | unescape | sort -u
-cat "$out/fault-matrix.md" "$out/bad-settings.md" | grep '^- \*\*bug\*\*' | sort -u
+  { cat "$out/fault-matrix.md" "$out/bad-settings.md" | grep '^- \*\*bug\*\*' || true; } | sort -u)
+if [ -n "$(echo "$bugs" | tr -d '[:space:]')" ]; then
+  echo "$bugs"
+else
+  echo "None open. The bugs this suite found (JWT exp out of range or absurd, an overflowing refresh"
+  echo "schedule, ports above 65535, problems reported twice, temporary files left by a crash) are fixed;"
+  echo "their failing inputs stay as ordinary tests in \`RecordedBugsTest\` and the tables above."
+fi
 } > "$doc"
 echo "wrote $doc" >&2
