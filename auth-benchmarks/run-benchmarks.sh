@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every apiauth benchmark against google-auth-library-java and Spring Security's OAuth2 client
-# and writes docs/performance.md. About 7 minutes on 2 cores; nothing leaves the loopback interface.
+# and writes docs/performance.md. About 6 minutes on 2 cores; nothing leaves the loopback interface.
 #
 #   auth-benchmarks/run-benchmarks.sh            build benchmarks.jar if it is missing, run, write the doc
 #   auth-benchmarks/run-benchmarks.sh --rebuild  rebuild the jar first (and the modules it depends on)

@@ -143,12 +143,12 @@ public final class LoopbackTokenServer implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            // Taken before the answer leaves: a caller blocked on it returns after this instant, never before.
+            tokenRequests.add(new Interval(received, System.nanoTime()));
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        } finally {
-            tokenRequests.add(new Interval(received, System.nanoTime()));
         }
     }
 

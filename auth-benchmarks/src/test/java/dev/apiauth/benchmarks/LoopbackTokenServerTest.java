@@ -77,6 +77,20 @@ class LoopbackTokenServerTest {
     }
 
     @Test
+    void recordsTheAnswerBeforeTheCallerCanReturn() throws Exception {
+        try (LoopbackTokenServer server = LoopbackTokenServer.start(Duration.ofMillis(10), Duration.ofHours(1))) {
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                post(server.tokenUri());
+                long returned = System.nanoTime();
+
+                LoopbackTokenServer.Interval request = server.tokenRequestIntervals().get(i);
+                assertThat(request.answeredWithin(started, returned)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aCallSpansTheAnswerOnlyIfItWasRunningWhenTheAnswerWasSent() {
         LoopbackTokenServer.Interval request = new LoopbackTokenServer.Interval(100, 200);
 

@@ -203,8 +203,8 @@ public final class PerformanceReport {
         out.append("| Client | µs/request (mean over ").append(run.path("requests").asLong() / 2).append(" requests) |\n|---|---|\n");
         out.append("| apiauth handler | ").append(fmt(run.path("apiauthMeanMicros").asDouble())).append(" |\n");
         out.append("| constant header | ").append(fmt(constantMicros)).append(" |\n\n");
-        out.append("Over ").append(run.path("pairs").asInt()).append(" pairs the apiauth client is ").append(signed(overhead))
-                .append(" % slower (95 % interval ").append(signed(run.path("ci95LowPercent").asDouble())).append(" % to ")
+        out.append("Over ").append(run.path("pairs").asInt()).append(" pairs the apiauth client's time per request differs by ")
+                .append(signed(overhead)).append(" % (95 % interval ").append(signed(run.path("ci95LowPercent").asDouble())).append(" % to ")
                 .append(signed(run.path("ci95HighPercent").asDouble())).append(" %): the geometric mean of the pairs'"
                         + " ratios, so a block slowed by a hiccup weighs the same whichever client it hit. The median pair"
                         + " says ").append(signed(run.path("medianPairDifferencePercent").asDouble()))

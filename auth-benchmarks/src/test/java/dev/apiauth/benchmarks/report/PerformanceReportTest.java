@@ -73,7 +73,7 @@ class PerformanceReportTest {
         assertThat(doc).contains("cpus: 2", "java -jar benchmarks.jar HotPathBenchmark -t 1");
         assertThat(doc).contains("| 272 |");
         assertThat(doc).contains("| apiauth handler | 103 |", "| constant header | 100 |",
-                "Over 2000 pairs the apiauth client is +3.00 % slower (95 % interval +2.50 % to +3.50 %)",
+                "Over 2000 pairs the apiauth client's time per request differs by +3.00 % (95 % interval +2.50 % to +3.50 %)",
                 "The median pair says +2.90 %, the totals +3.10 %.");
         // The constant-header run had one disturbed iteration (900 ns): the median of its iterations, 81.5 ns, is used.
         assertThat(doc).contains("constant header 81.5 ns and 496 B",
