@@ -2,15 +2,17 @@ package dev.apiauth.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.apiauth.core.Settings;
 import dev.apiauth.core.store.FileSecretStore;
 import dev.apiauth.core.transport.JacksonJson;
-import dev.apiauth.provider.dotypos.ConsentCallbackException;
-import dev.apiauth.provider.dotypos.DotyposConsent;
-import dev.apiauth.provider.dotypos.DotyposProvider;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.consent.ConsentCallbackException;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
+import dev.apiauth.spi.consent.InteractiveConsent;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -21,7 +23,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,16 +36,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code authctl connect dotypos}: the one-time browser consent. Serves a callback on a random
- * loopback port, sends the browser to the Dotypos connector page through a local start page (so the
- * legacy page's URL, which holds the client secret, is never printed), checks the callback's
- * {@code state} and saves the refresh token in the file secret store.
+ * {@code authctl connect <id>}: the one-time browser consent of any provider that implements
+ * {@link InteractiveConsent} (Dotypos among ours). Serves a callback on a random loopback port, sends
+ * the browser to the vendor's consent page through a local start page (so a page URL that holds a
+ * client secret is never printed), lets the provider check the callback's {@code state} and saves
+ * the secrets it returns in the file secret store.
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Connect a Dotypos cloud once in a browser and save its refresh token in the secret store"
-                + " (owner-only files). Needs settings client-id and client-secret (as for `authctl token`).",
-                "Prints a local URL that sends the browser on to the Dotypos connector page, opens it in a browser"
-                        + " when there is one, and waits for Dotypos to send the browser back."},
+        description = {"Give a provider's one-time browser consent (Dotypos: connect a cloud) and save the secret it"
+                + " yields (e.g. a refresh token) in the secret store (owner-only files). Takes the provider's settings"
+                + " as `authctl token` does (Dotypos: client-id and client-secret).",
+                "Prints a local URL that sends the browser on to the vendor's consent page, opens it in a browser"
+                        + " when there is one, and waits for the vendor to send the browser back."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE,
                 ExitCodes.INVALID_SETTINGS_LINE,
@@ -50,7 +56,7 @@ final class ConnectCommand extends BaseCommand {
     private static final String START_PATH = "/";
     private static final String CALLBACK_PATH = "/callback";
 
-    @Parameters(paramLabel = "PROVIDER", description = "The provider to connect: dotypos.")
+    @Parameters(paramLabel = "PROVIDER", description = "A provider with a consent step, e.g. dotypos.")
     String providerId;
 
     @Mixin
@@ -67,7 +73,7 @@ final class ConnectCommand extends BaseCommand {
     @Option(names = "--no-browser", description = "Only print the URL; do not open a browser.")
     boolean noBrowser;
 
-    @Option(names = "--reveal", description = "Also print the connector page's own URL (it holds the client secret).")
+    @Option(names = "--reveal", description = "Also print the vendor page's own URL (it may hold the client secret).")
     boolean reveal;
 
     @Option(names = "--json", description = "Print the result as JSON (the URL line is still printed first).")
@@ -76,11 +82,7 @@ final class ConnectCommand extends BaseCommand {
     @Override
     protected int run() throws IOException, InterruptedException {
         AuthProvider provider = root.providers().get(providerId);
-        if (!provider.info().has(Capability.INTERACTIVE_CONSENT)) {
-            throw new CliException(ExitCodes.USAGE, "provider '" + provider.id() + "' has no browser consent step;"
-                    + " only " + DotyposProvider.ID + " needs `authctl connect`. Get a token with: authctl token "
-                    + provider.id());
-        }
+        InteractiveConsent consent = consentOf(provider);
         if (port < 0 || port > 65_535) {
             throw new CliException(ExitCodes.USAGE, "--port " + port + " is not a port number (0-65535)");
         }
@@ -93,30 +95,30 @@ final class ConnectCommand extends BaseCommand {
         try {
             String local = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                     + server.getAddress().getPort();
-            DotyposConsent consent = DotyposConsent.builder(validated, URI.create(local + CALLBACK_PATH)).build();
-            DotyposConsent.ConsentRequest request = consent.begin();
-            CompletableFuture<DotyposConsent.Result> outcome = new CompletableFuture<>();
+            ConsentRequest request = consent.beginConsent(validated, URI.create(local + CALLBACK_PATH));
+            CompletableFuture<ConsentResult> outcome = new CompletableFuture<>();
             server.createContext(START_PATH, exchange -> start(exchange, request));
-            server.createContext(CALLBACK_PATH, exchange -> callback(exchange, request.state(), outcome));
+            server.createContext(CALLBACK_PATH, exchange -> callback(exchange, consent, request, outcome));
             server.start();
 
             URI startPage = URI.create(local + START_PATH);
-            out().println("Open this URL in a browser to connect a Dotypos cloud:");
+            out().println("Open this URL in a browser to give " + provider.info().displayName() + " consent:");
             out().println("  " + startPage);
             if (reveal) {
-                out().println("(it leads to the connector page " + request.method() + " " + request.url() + ")");
+                out().println("(it leads to the vendor page " + request.method() + " " + request.url() + ")");
             }
             out().flush();
             if (!noBrowser) {
                 openBrowser(startPage);
             }
-            progress(json, "Waiting up to " + Durations.human(wait) + " for Dotypos to send the browser back…");
-            DotyposConsent.Result result;
+            progress(json, "Waiting up to " + Durations.human(wait) + " for the vendor to send the browser back…");
+            ConsentResult result;
             try {
                 result = outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 throw new CliException(ExitCodes.INTERACTION_REQUIRED, "the consent was not completed within "
-                        + Durations.human(wait) + "; run `authctl connect dotypos` again (--timeout to wait longer)");
+                        + Durations.human(wait) + "; run `authctl connect " + provider.id()
+                        + "` again (--timeout to wait longer)");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException failure) {
                     throw failure;
@@ -131,26 +133,55 @@ final class ConnectCommand extends BaseCommand {
         }
     }
 
-    private void report(FileSecretStore store, DotyposConsent.Result result) {
+    /** The provider's consent step, or a usage error naming the providers that have one. */
+    private InteractiveConsent consentOf(AuthProvider provider) {
+        if (provider instanceof InteractiveConsent consent) {
+            return consent;
+        }
+        if (provider.info().has(Capability.INTERACTIVE_CONSENT)) {
+            throw new CliException(ExitCodes.USAGE, "provider '" + provider.id() + "' declares INTERACTIVE_CONSENT"
+                    + " but does not implement " + InteractiveConsent.class.getName() + ", so authctl cannot run"
+                    + " its consent step; ask its author to implement it, or follow the provider's documentation");
+        }
+        List<String> withConsent = root.providers().all().stream().filter(InteractiveConsent.class::isInstance)
+                .map(AuthProvider::id).sorted().toList();
+        throw new CliException(ExitCodes.USAGE, "provider '" + provider.id() + "' has no browser consent step;"
+                + (withConsent.isEmpty() ? " no provider on the class path has one."
+                        : " only " + String.join(", ", withConsent) + " need" + (withConsent.size() == 1 ? "s" : "")
+                        + " `authctl connect`.")
+                + " Get a token with: authctl token " + provider.id());
+    }
+
+    private void report(FileSecretStore store, ConsentResult result) {
+        List<String> storeKeys = result.secrets().keySet().stream().map(result::storeKey).toList();
         if (json) {
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("provider", DotyposProvider.ID);
-            view.put("cloudId", result.cloudId());
+            view.put("provider", result.providerId());
+            view.put("connected", result.description());
+            view.put("settings", result.settings());
             view.put("storeDir", store.directory().toString());
-            view.put("storeKey", DotyposConsent.STORE_KEY);
+            view.put("storeKeys", storeKeys);
             out().println(JacksonJson.INSTANCE.write(view));
             return;
         }
-        out().println("Connected Dotypos cloud " + result.cloudId() + ".");
-        out().println("The refresh token is saved in " + store.directory() + " (key " + DotyposConsent.STORE_KEY
-                + ", readable by you only).");
-        out().println("Next: authctl token dotypos --set cloud-id=" + result.cloudId()
+        out().println("Connected " + result.description() + ".");
+        if (!storeKeys.isEmpty()) {
+            out().println("Saved in " + store.directory() + " (key" + (storeKeys.size() == 1 ? " " : "s ")
+                    + String.join(", ", storeKeys) + ", readable by you only).");
+        }
+        String id = result.providerId();
+        String sets = result.settings().entrySet().stream().map(setting -> " --set " + setting.getKey() + "="
+                + setting.getValue()).collect(Collectors.joining());
+        String exports = result.settings().entrySet().stream().map(setting -> "export "
+                + Settings.environmentVariable(id, setting.getKey()) + "=" + setting.getValue())
+                .collect(Collectors.joining("; "));
+        out().println("Next: authctl token " + id + sets
                 + (settings.storeDir == null ? "" : " --store-dir " + store.directory())
-                + "   (or export APIAUTH_DOTYPOS_CLOUD_ID=" + result.cloudId() + ")");
+                + (exports.isEmpty() ? "" : "   (or " + exports + ")"));
     }
 
-    /** Sends the browser on to the connector page: a redirect for the legacy GET, a self-posting form for v2. */
-    private static void start(HttpExchange exchange, DotyposConsent.ConsentRequest request) throws IOException {
+    /** Sends the browser on to the vendor's page: a redirect for a GET, a self-posting form for a POST. */
+    private static void start(HttpExchange exchange, ConsentRequest request) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(START_PATH)) {
                 respond(exchange, 404, "text/plain", "not found");
@@ -167,16 +198,16 @@ final class ConnectCommand extends BaseCommand {
     }
 
     /** Checks the callback's state before anything else, and answers the browser in plain words. */
-    private static void callback(HttpExchange exchange, String state,
-            CompletableFuture<DotyposConsent.Result> outcome) throws IOException {
+    private static void callback(HttpExchange exchange, InteractiveConsent consent, ConsentRequest request,
+            CompletableFuture<ConsentResult> outcome) throws IOException {
         try (exchange) {
             if (outcome.isDone()) {
                 respond(exchange, 409, "text/plain", "This consent is already finished; you can close this tab.");
                 return;
             }
             try {
-                DotyposConsent.Result result = DotyposConsent.parseCallback(exchange.getRequestURI(), state);
-                respond(exchange, 200, "text/plain", "Dotypos cloud " + result.cloudId()
+                ConsentResult result = consent.completeConsent(request, exchange.getRequestURI());
+                respond(exchange, 200, "text/plain", result.description()
                         + " is connected. You can close this tab and return to authctl.");
                 outcome.complete(result);
             } catch (RuntimeException e) {

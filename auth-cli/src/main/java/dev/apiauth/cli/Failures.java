@@ -1,12 +1,12 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.UnknownProviderException;
-import dev.apiauth.provider.dotypos.ConsentCallbackException;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.InteractionRequiredException;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.consent.ConsentCallbackException;
 import java.io.PrintWriter;
 
 /**

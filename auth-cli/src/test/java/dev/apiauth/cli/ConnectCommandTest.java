@@ -29,6 +29,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.apiauth.core.AuthProviders;
+import dev.apiauth.provider.domo.DomoProvider;
+import dev.apiauth.spi.AuthProvider;
+import dev.apiauth.spi.Capability;
+import dev.apiauth.spi.ProviderContext;
+import dev.apiauth.spi.ProviderInfo;
+import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.ProviderSettings;
+import dev.apiauth.spi.Secret;
+import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.consent.ConsentCallbackException;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
+import dev.apiauth.spi.consent.InteractiveConsent;
 import picocli.CommandLine;
 
 class ConnectCommandTest {
@@ -58,7 +72,11 @@ class ConnectCommandTest {
         final CompletableFuture<Integer> status;
 
         Connect(String... args) {
-            CommandLine command = new CommandLine(new AuthCtl(Map.of(), false, home.resolve("secrets")))
+            this(null, args);
+        }
+
+        Connect(AuthProviders providers, String... args) {
+            CommandLine command = new CommandLine(new AuthCtl(Map.of(), false, home.resolve("secrets"), providers))
                     .setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(err, true));
             status = CompletableFuture.supplyAsync(() -> command.execute(args));
@@ -151,8 +169,10 @@ class ConnectCommandTest {
         String json = connect.out.toString().substring(connect.out.toString().indexOf('{'));
         assertThat(dev.apiauth.core.transport.JacksonJson.INSTANCE.parse(json)).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("cloudId", vendors.settingsFor("dotypos").get("cloud-id"))
-                .containsEntry("storeKey", "dotypos.refresh-token");
+                .containsEntry("provider", "dotypos")
+                .containsEntry("connected", "Dotypos cloud " + vendors.settingsFor("dotypos").get("cloud-id"))
+                .containsEntry("settings", Map.of("cloud-id", vendors.settingsFor("dotypos").get("cloud-id")))
+                .containsEntry("storeKeys", List.of("dotypos.refresh-token"));
     }
 
     @Test
@@ -200,11 +220,100 @@ class ConnectCommandTest {
     }
 
     @Test
+    void anyProviderImplementingInteractiveConsentCanBeConnected() throws Exception {
+        AuthProviders providers = AuthProviders.of(List.of(new AcmeConsentProvider(), new DomoProvider()));
+        Connect connect = new Connect(providers, "connect", "acme", "--no-browser", "--store-dir",
+                home.resolve("store").toString(), "--set", "app-id=app-1");
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(connect.startUrl()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Acme account acme-7 is connected");
+        assertThat(connect.status()).as(connect.err.toString()).isZero();
+        assertThat(connect.out.toString()).contains("Connected Acme account acme-7.", "acme.grant",
+                        "Next: authctl token acme --set account=acme-7", "export APIAUTH_ACME_ACCOUNT=acme-7")
+                .doesNotContain(AcmeConsentProvider.GRANT);
+        assertThat(home.resolve("store").resolve("acme.grant.secret")).hasContent(AcmeConsentProvider.GRANT);
+    }
+
+    @Test
+    void aProviderDeclaringConsentWithoutImplementingItIsExplained() {
+        AuthProvider declaresOnly = new NoTokenProvider() {
+            @Override
+            public ProviderInfo info() {
+                return ProviderInfo.builder("Half").documentation("https://half.example.test")
+                        .capabilities(Capability.TOKEN_ENDPOINT, Capability.INTERACTIVE_CONSENT).build();
+            }
+        };
+        Cli.Result result = Cli.in(home).withProviders(AuthProviders.of(List.of(declaresOnly))).run("connect",
+                declaresOnly.id());
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("does not implement dev.apiauth.spi.consent.InteractiveConsent");
+    }
+
+    @Test
     void aProviderWithoutConsentIsAUsageError() {
         Cli.Result result = Cli.in(home).run("connect", "domo");
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("only dotypos needs `authctl connect`");
+    }
+
+    /** A provider whose tokens these tests never fetch. */
+    abstract static class NoTokenProvider implements AuthProvider {
+        @Override
+        public String id() {
+            return "half";
+        }
+
+        @Override
+        public int requestedSpiVersion() {
+            return SPI_VERSION;
+        }
+
+        @Override
+        public TokenSource createTokenSource(ProviderSettings settings, ProviderContext context) {
+            throw new UnsupportedOperationException("connect never fetches a token");
+        }
+    }
+
+    /**
+     * A third party's provider with a consent step: its "vendor" approves at once by sending the
+     * browser straight back with a grant, so the test shows connect knows nothing of Dotypos.
+     */
+    static final class AcmeConsentProvider extends NoTokenProvider implements InteractiveConsent {
+        static final String GRANT = "acme-grant-s3cret";
+
+        @Override
+        public String id() {
+            return "acme";
+        }
+
+        @Override
+        public ProviderInfo info() {
+            return ProviderInfo.builder("Acme").documentation("https://acme.example.test")
+                    .setting(Setting.text("app-id", "the application").required())
+                    .setting(Setting.text("account", "the connected account"))
+                    .capabilities(Capability.TOKEN_ENDPOINT, Capability.INTERACTIVE_CONSENT).build();
+        }
+
+        @Override
+        public ConsentRequest beginConsent(ProviderSettings settings, URI redirectUri) {
+            String state = "state-" + settings.get("app-id");
+            return ConsentRequest.redirect(URI.create(redirectUri + "?grant=" + GRANT + "&account=acme-7&state="
+                    + state), state);
+        }
+
+        @Override
+        public ConsentResult completeConsent(ConsentRequest request, URI callback) {
+            if (!callback.getQuery().contains("state=" + request.state())) {
+                throw new ConsentCallbackException(id(), ConsentCallbackException.Reason.STATE_MISMATCH, "wrong state");
+            }
+            return new ConsentResult(id(), Map.of("grant", Secret.of(GRANT)), Map.of("account", "acme-7"),
+                    "Acme account acme-7");
+        }
     }
 
     /** Collects the output and completes {@link #url} with the start URL once its line is printed. */

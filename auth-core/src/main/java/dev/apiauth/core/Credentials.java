@@ -174,7 +174,7 @@ public final class Credentials implements AutoCloseable {
      * a store, e.g. after a consent step.
      */
     public static String secretStoreKey(String providerId, String key) {
-        return providerId + "." + key;
+        return SecretStore.providerKey(providerId, key);
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.store.InMemorySecretStore;
 import dev.apiauth.provider.dotypos.DotyposConsent;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.shapes.DotyposShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;
@@ -47,28 +49,28 @@ class DotyposSimulationTest {
     @ParameterizedTest
     @ValueSource(strings = {"legacy", "v2"})
     void consentRedirectsToTheRedirectUriWithTokenCloudIdAndState(String flavour) {
-        DotyposConsent.ConsentRequest request = consent(flavour, clock).begin();
+        ConsentRequest request = consent(flavour, clock).begin();
 
         HttpResponse<String> response = open(request);
 
         assertThat(response.statusCode()).isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(REDIRECT + "&token=");
-        DotyposConsent.Result result = DotyposConsent.parseCallback(location, request.state());
-        assertThat(result.refreshToken().reveal()).isEqualTo(DotyposShapes.DEMO_REFRESH_TOKEN);
-        assertThat(result.cloudId()).isEqualTo(DotyposShapes.DEMO_CLOUD_ID);
+        ConsentResult result = DotyposConsent.parseCallback(location, request.state());
+        assertThat(result.secrets().get("refresh-token").reveal()).isEqualTo(DotyposShapes.DEMO_REFRESH_TOKEN);
+        assertThat(result.settings().get("cloud-id")).isEqualTo(DotyposShapes.DEMO_CLOUD_ID);
     }
 
     @Test
     void theConsentsRefreshTokenObtainsAccessTokensThroughTheEngine() {
-        DotyposConsent.ConsentRequest request = consent("v2", clock).begin();
-        DotyposConsent.Result result = DotyposConsent.parseCallback(
+        ConsentRequest request = consent("v2", clock).begin();
+        ConsentResult result = DotyposConsent.parseCallback(
                 URI.create(open(request).headers().firstValue("Location").orElseThrow()), request.state());
         InMemorySecretStore store = new InMemorySecretStore();
         result.saveTo(store);
         Map<String, String> settings = new HashMap<>(simulator.settingsFor("dotypos"));
         settings.remove("refresh-token");
-        settings.put("cloud-id", result.cloudId());
+        settings.put("cloud-id", result.settings().get("cloud-id"));
 
         Credentials credentials = engine.credentials("dotypos", Settings.of(settings),
                 builder -> builder.secretStore(store));
@@ -83,7 +85,7 @@ class DotyposSimulationTest {
     void legacyConsentRefusesAWrongClientSecret() {
         Map<String, String> settings = new HashMap<>(simulator.settingsFor("dotypos"));
         settings.put("client-secret", "wrong");
-        DotyposConsent.ConsentRequest request = DotyposConsent.builder(
+        ConsentRequest request = DotyposConsent.builder(
                 Settings.of(settings).validate(Engine.PROVIDERS.get("dotypos")), REDIRECT).clock(clock).build().begin();
 
         HttpResponse<String> response = open(request);
@@ -98,7 +100,7 @@ class DotyposSimulationTest {
     void signedConsentRefusesASignatureMadeWithAnotherSecret() {
         Map<String, String> settings = new HashMap<>(simulator.settingsFor("dotypos", "v2"));
         settings.put("client-secret", "wrong");
-        DotyposConsent.ConsentRequest request = DotyposConsent.builder(
+        ConsentRequest request = DotyposConsent.builder(
                 Settings.of(settings).validate(Engine.PROVIDERS.get("dotypos")), REDIRECT).clock(clock).build().begin();
 
         HttpResponse<String> response = open(request);
@@ -211,7 +213,7 @@ class DotyposSimulationTest {
     }
 
     /** What the browser does: GET the legacy URL, or POST the v2 form; redirects are not followed. */
-    private static HttpResponse<String> open(DotyposConsent.ConsentRequest request) {
+    private static HttpResponse<String> open(ConsentRequest request) {
         if (request.method().equals("GET")) {
             return Engine.get(request.url(), Map.of());
         }

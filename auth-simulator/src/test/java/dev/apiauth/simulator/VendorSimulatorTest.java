@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.provider.dotypos.DotyposConsent;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.shapes.DomoShapes;
 import dev.apiauth.spi.CredentialsRejectedException;
 import java.io.UncheckedIOException;
@@ -206,16 +208,16 @@ class VendorSimulatorTest {
         simulator.close();
         simulator = VendorSimulator.builder().dotypos("app", "secret", "rt+/=&x", "42").build();
         Map<String, String> settings = simulator.settingsFor("dotypos");
-        DotyposConsent.ConsentRequest request = DotyposConsent.builder(
+        ConsentRequest request = DotyposConsent.builder(
                 Settings.of(settings).validate(Engine.PROVIDERS.get("dotypos")),
                 URI.create("http://127.0.0.1:9/callback")).build().begin();
 
         HttpResponse<String> redirect = Engine.get(request.url(), Map.of());
-        DotyposConsent.Result result = DotyposConsent.parseCallback(
+        ConsentResult result = DotyposConsent.parseCallback(
                 URI.create(redirect.headers().firstValue("Location").orElseThrow()), request.state());
 
-        assertThat(result.refreshToken().reveal()).isEqualTo("rt+/=&x");
-        assertThat(result.cloudId()).isEqualTo("42");
+        assertThat(result.secrets().get("refresh-token").reveal()).isEqualTo("rt+/=&x");
+        assertThat(result.settings().get("cloud-id")).isEqualTo("42");
         assertThat(engine.credentials("dotypos", settings).token().attributes()).containsEntry("cloudId", "42");
     }
 

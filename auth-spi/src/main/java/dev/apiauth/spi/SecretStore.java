@@ -9,6 +9,14 @@ import java.util.Optional;
  * may share a store, include what tells them apart (e.g. a cloud id) in the key.
  */
 public interface SecretStore {
+    /**
+     * The key under which the engine keeps a provider's {@code key} in the application's store:
+     * {@code <providerId>.<key>}. Use it to seed or inspect a store, e.g. after a consent step.
+     */
+    static String providerKey(String providerId, String key) {
+        return providerId + "." + key;
+    }
+
     Optional<Secret> load(String key);
 
     /** Saves atomically: a reader sees the old or the new value, never a partial one. */

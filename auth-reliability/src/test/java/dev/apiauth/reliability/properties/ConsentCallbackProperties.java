@@ -3,8 +3,9 @@ package dev.apiauth.reliability.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.apiauth.provider.dotypos.ConsentCallbackException;
+import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.provider.dotypos.DotyposConsent;
+import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.reliability.support.LogCapture;
 import dev.apiauth.reliability.support.TestSecrets;
 import dev.apiauth.reliability.support.Transcript;
@@ -36,7 +37,7 @@ class ConsentCallbackProperties {
 
     @Property(tries = 3000)
     void callbackGivesAResultOrAConsentCallbackException(@ForAll("callbacks") Callback callback) {
-        AtomicReference<DotyposConsent.Result> result = new AtomicReference<>();
+        AtomicReference<ConsentResult> result = new AtomicReference<>();
         Throwable thrown = catchThrowable(() -> result.set(DotyposConsent.parseCallback(callback.uri(),
                 callback.expectedState())));
         TALLY.count("`DotyposConsent.parseCallback`", thrown == null ? "result"
@@ -48,8 +49,8 @@ class ConsentCallbackProperties {
         Transcript.record("consent callback", thrown != null ? thrown : result.get());
         if (thrown == null) {
             assertThat(callback.query()).contains("state=" + FormEncoding.percentEncode(callback.expectedState()));
-            assertThat(result.get().refreshToken().reveal()).isNotBlank().doesNotContainAnyWhitespaces();
-            assertThat(result.get().cloudId()).isNotBlank();
+            assertThat(result.get().secrets().get("refresh-token").reveal()).isNotBlank().doesNotContainAnyWhitespaces();
+            assertThat(result.get().settings().get("cloud-id")).isNotBlank();
         }
     }
 

@@ -6,6 +6,9 @@ import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.consent.ConsentCallbackException;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +33,13 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * DotyposConsent consent = DotyposConsent.builder(settings, URI.create("http://127.0.0.1:8765/callback")).build();
- * DotyposConsent.ConsentRequest request = consent.begin();
+ * ConsentRequest request = consent.begin();
  * // send the browser to the connector page: open request.url() (legacy), or serve request.html()
  * // and open that (works for both flavours); remember request.state()
  * // ... the browser comes back to the redirect URI:
- * DotyposConsent.Result result = DotyposConsent.parseCallback(callbackUri, request.state());
+ * ConsentResult result = DotyposConsent.parseCallback(callbackUri, request.state());
  * result.saveTo(secretStore);            // the store you give Credentials.Builder.secretStore(...)
- * // and set cloud-id = result.cloudId()
+ * // and set cloud-id = result.settings().get("cloud-id")
  * }</pre>
  *
  * <p>Two connector pages exist. {@link Flavour#LEGACY} is the documented one: a {@code GET} whose query
@@ -52,12 +54,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DotyposConsent {
     /**
-     * The key under which {@link Result#saveTo(SecretStore)} keeps the refresh token in the
+     * The key under which {@link ConsentResult#saveTo(SecretStore)} keeps the refresh token in the
      * application's secret store (the one passed to the engine), and where the provider looks when
      * setting {@code refresh-token} is absent. It is {@code <provider id>.}{@value
      * DotyposProvider#REFRESH_TOKEN_KEY} because the engine prefixes each provider's keys with its id.
      */
     public static final String STORE_KEY = DotyposProvider.ID + "." + DotyposProvider.REFRESH_TOKEN_KEY;
+
 
     private static final int STATE_BYTES = 32;
 
@@ -175,8 +178,8 @@ public final class DotyposConsent {
         fields.put("redirect_uri", redirectUri.toString());
         fields.put("state", state);
         return flavour == Flavour.LEGACY
-                ? new ConsentRequest(flavour, state, "GET", withQuery(connectUrl, fields), Map.of())
-                : new ConsentRequest(flavour, state, "POST", connectV2Url, fields);
+                ? ConsentRequest.redirect(withQuery(connectUrl, fields), state)
+                : ConsentRequest.formPost(connectV2Url, fields, state);
     }
 
     /**
@@ -188,7 +191,7 @@ public final class DotyposConsent {
      * @throws ConsentCallbackException the state is missing or wrong (possible CSRF: start again), or
      *     the token or cloud id is missing (e.g. access was denied)
      */
-    public static Result parseCallback(URI callback, String expectedState) {
+    public static ConsentResult parseCallback(URI callback, String expectedState) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(expectedState, "expectedState");
         if (expectedState.isBlank()) {
@@ -197,13 +200,13 @@ public final class DotyposConsent {
         Map<String, List<String>> query = parseQuery(callback.getRawQuery());
         List<String> states = query.getOrDefault("state", List.of());
         if (states.isEmpty() || states.get(0).isEmpty()) {
-            throw new ConsentCallbackException(ConsentCallbackException.Reason.STATE_MISSING, "the consent callback"
+            throw new ConsentCallbackException(DotyposProvider.ID, ConsentCallbackException.Reason.STATE_MISSING, "the consent callback"
                     + " carries no 'state', so it cannot be matched to a consent this application started (possible"
                     + " cross-site request forgery); start the consent again");
         }
         if (states.size() != 1 || !MessageDigest.isEqual(states.get(0).getBytes(StandardCharsets.UTF_8),
                 expectedState.getBytes(StandardCharsets.UTF_8))) {
-            throw new ConsentCallbackException(ConsentCallbackException.Reason.STATE_MISMATCH, "the consent"
+            throw new ConsentCallbackException(DotyposProvider.ID, ConsentCallbackException.Reason.STATE_MISMATCH, "the consent"
                     + " callback's 'state' is not the one this consent sent (possible cross-site request forgery, or"
                     + " an old browser tab); start the consent again");
         }
@@ -211,7 +214,9 @@ public final class DotyposConsent {
         if (!DotyposProvider.isHeaderToken(token)) {
             throw incomplete("the consent callback's 'token' is not a valid refresh token");
         }
-        return new Result(Secret.of(token), single(query, "cloudid"));
+        String cloudId = single(query, "cloudid");
+        return new ConsentResult(DotyposProvider.ID, Map.of(DotyposProvider.REFRESH_TOKEN_KEY, Secret.of(token)),
+                Map.of(DotyposProvider.CLOUD_ID, cloudId), "Dotypos cloud " + cloudId);
     }
 
     /** Lower-case hex HMAC-SHA256 of the timestamp's decimal string, keyed with the client secret. */
@@ -235,7 +240,7 @@ public final class DotyposConsent {
     }
 
     private static ConsentCallbackException incomplete(String problem) {
-        return new ConsentCallbackException(ConsentCallbackException.Reason.INCOMPLETE, problem
+        return new ConsentCallbackException(DotyposProvider.ID, ConsentCallbackException.Reason.INCOMPLETE, problem
                 + "; start the consent again");
     }
 
@@ -278,21 +283,6 @@ public final class DotyposConsent {
         return URI.create(text.substring(0, cut) + "?" + query);
     }
 
-    private static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     private static URI checkedUrl(String name, URI value) {
         Objects.requireNonNull(value, name);
         Setting.url(name, "a URL").build().check(value.toString()).ifPresent(problem -> {
@@ -305,115 +295,6 @@ public final class DotyposConsent {
     public String toString() {
         return "DotyposConsent[" + flavour.settingValue + ", clientId=" + clientId + ", clientSecret=REDACTED"
                 + ", redirectUri=" + redirectUri + "]";
-    }
-
-    /**
-     * Where to send the browser for one consent: {@link #method()} {@link #url()} with
-     * {@link #formFields()}. For {@link Flavour#LEGACY} that is a {@code GET} of a URL whose query holds
-     * the client secret; for {@link Flavour#V2} a form {@code POST}, which a browser only makes from a
-     * page: serve {@link #html()} and open that. Prints without secrets.
-     */
-    public static final class ConsentRequest {
-        private final Flavour flavour;
-        private final String state;
-        private final String method;
-        private final URI url;
-        private final Map<String, String> formFields;
-
-        private ConsentRequest(Flavour flavour, String state, String method, URI url, Map<String, String> formFields) {
-            this.flavour = flavour;
-            this.state = state;
-            this.method = method;
-            this.url = url;
-            this.formFields = Collections.unmodifiableMap(new LinkedHashMap<>(formFields));
-        }
-
-        public Flavour flavour() {
-            return flavour;
-        }
-
-        /** The random CSRF value sent; pass it to {@link DotyposConsent#parseCallback(URI, String)}. */
-        public String state() {
-            return state;
-        }
-
-        /** {@code GET} (legacy) or {@code POST} (v2). */
-        public String method() {
-            return method;
-        }
-
-        /** The connector page: legacy with its full query (holds the client secret), v2 the form action. */
-        public URI url() {
-            return url;
-        }
-
-        /** The fields the v2 form posts, in order; empty for legacy. */
-        public Map<String, String> formFields() {
-            return formFields;
-        }
-
-        /**
-         * A small page that sends the browser on to the connector page: for v2 a form that submits
-         * itself (with a button when scripts are off), for legacy a redirect with a link. Serve it
-         * only to the local browser; it holds the legacy URL or the v2 signature.
-         */
-        public String html() {
-            StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
-            if (flavour == Flavour.LEGACY) {
-                page.append("<meta http-equiv=\"refresh\" content=\"0;url=").append(escapeHtml(url.toString()))
-                        .append("\"><title>Connect to Dotypos</title></head>\n<body><p><a href=\"")
-                        .append(escapeHtml(url.toString())).append("\">Continue to Dotypos</a></p></body></html>\n");
-                return page.toString();
-            }
-            page.append("<title>Connect to Dotypos</title></head>\n<body onload=\"document.forms[0].submit()\">\n")
-                    .append("<form method=\"post\" action=\"").append(escapeHtml(url.toString())).append("\">\n");
-            formFields.forEach((name, value) -> page.append("<input type=\"hidden\" name=\"").append(escapeHtml(name))
-                    .append("\" value=\"").append(escapeHtml(value)).append("\">\n"));
-            return page.append("<button type=\"submit\">Continue to Dotypos</button>\n</form></body></html>\n")
-                    .toString();
-        }
-
-        @Override
-        public String toString() {
-            return "ConsentRequest[" + flavour.settingValue + ", " + method + " " + url.getScheme() + "://"
-                    + url.getRawAuthority() + url.getRawPath() + ", fields=" + (flavour == Flavour.LEGACY
-                    ? "[client_id, client_secret, scope, redirect_uri, state]" : formFields.keySet()) + "]";
-        }
-    }
-
-    /** What a valid callback delivered: the refresh token and the cloud it was granted for. */
-    public static final class Result {
-        private final Secret refreshToken;
-        private final String cloudId;
-
-        private Result(Secret refreshToken, String cloudId) {
-            this.refreshToken = refreshToken;
-            this.cloudId = cloudId;
-        }
-
-        /** The long-lived refresh token (setting {@code refresh-token}); keep it safe. */
-        public Secret refreshToken() {
-            return refreshToken;
-        }
-
-        /** The cloud the user selected (setting {@code cloud-id}). */
-        public String cloudId() {
-            return cloudId;
-        }
-
-        /**
-         * Saves the refresh token under {@link DotyposConsent#STORE_KEY} in {@code store}, the same store
-         * the application passes to the engine, where the provider finds it when setting
-         * {@code refresh-token} is absent. The cloud id is not saved: set {@code cloud-id} to it.
-         */
-        public void saveTo(SecretStore store) {
-            Objects.requireNonNull(store, "store").save(STORE_KEY, refreshToken);
-        }
-
-        @Override
-        public String toString() {
-            return "Result[cloudId=" + cloudId + ", refreshToken=REDACTED]";
-        }
     }
 
     /** Configures a {@link DotyposConsent}. */

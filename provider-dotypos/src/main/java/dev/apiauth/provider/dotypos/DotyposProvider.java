@@ -8,6 +8,10 @@ import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
+import dev.apiauth.spi.consent.InteractiveConsent;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +22,13 @@ import java.util.List;
  * tokens for that cloud, sent as {@code Authorization: Bearer <token>}.
  *
  * <p>The refresh token comes from setting {@value #REFRESH_TOKEN}, or else from the engine's secret
- * store under {@value #REFRESH_TOKEN_KEY} (where {@link DotyposConsent.Result#saveTo} puts it). With
- * neither, fetching a token throws {@link dev.apiauth.spi.InteractionRequiredException}.
+ * store under {@value #REFRESH_TOKEN_KEY} (where {@link ConsentResult#saveTo} puts it). With
+ * neither, fetching a token throws {@link dev.apiauth.spi.InteractionRequiredException}. The consent is
+ * offered through {@link InteractiveConsent}, so {@code authctl connect dotypos} or any other driver
+ * runs it without knowing this class.
  */
 @AutoService(AuthProvider.class)
-public final class DotyposProvider implements AuthProvider {
+public final class DotyposProvider implements AuthProvider, InteractiveConsent {
     /** The provider id. */
     public static final String ID = "dotypos";
 
@@ -128,6 +134,22 @@ public final class DotyposProvider implements AuthProvider {
     @Override
     public TokenSource createTokenSource(ProviderSettings settings, ProviderContext context) {
         return new DotyposTokenSource(settings, context);
+    }
+
+    /**
+     * A consent with the flavour and connector pages of the settings ({@link DotyposConsent#builder(ProviderSettings, URI)}).
+     *
+     * @throws dev.apiauth.spi.InvalidSettingsException when {@code client-id} or {@code client-secret} is missing
+     */
+    @Override
+    public ConsentRequest beginConsent(ProviderSettings settings, URI redirectUri) {
+        return DotyposConsent.builder(settings, redirectUri).build().begin();
+    }
+
+    /** {@link DotyposConsent#parseCallback(URI, String)} against the request's state. */
+    @Override
+    public ConsentResult completeConsent(ConsentRequest request, URI callback) {
+        return DotyposConsent.parseCallback(callback, request.state());
     }
 
     /** Whether {@code value} can follow {@code User } in a header: visible ASCII, no spaces. */

@@ -19,6 +19,10 @@ import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.consent.ConsentCallbackException;
+import dev.apiauth.spi.consent.ConsentRequest;
+import dev.apiauth.spi.consent.ConsentResult;
+import dev.apiauth.spi.consent.InteractiveConsent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -66,9 +70,9 @@ class DotyposConsentTest {
 
     @Test
     void legacyUrlCarriesTheDocumentedQueryPercentEncoded() {
-        DotyposConsent.ConsentRequest request = consent().build().begin();
+        ConsentRequest request = consent().build().begin();
 
-        assertThat(request.flavour()).isEqualTo(DotyposConsent.Flavour.LEGACY);
+        assertThat(request.method()).isEqualTo("GET");
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.state()).isEqualTo(FIXED_STATE);
         assertThat(request.url()).hasToString("https://admin.dotykacka.cz/client/connect"
@@ -82,7 +86,7 @@ class DotyposConsentTest {
 
     @Test
     void legacyUrlEncodesReservedCharactersOfTheSecretAndKeepsAnExistingQuery() {
-        DotyposConsent.ConsentRequest request = DotyposConsent.builder("app", Secret.of("a+b/c=d&e f"), REDIRECT)
+        ConsentRequest request = DotyposConsent.builder("app", Secret.of("a+b/c=d&e f"), REDIRECT)
                 .connectUrl(URI.create("https://connect.example.test/client/connect?lang=cs"))
                 .random(new FixedRandom()).build().begin();
 
@@ -92,7 +96,7 @@ class DotyposConsentTest {
 
     @Test
     void v2FormIsSignedWithHmacOfTheTimestampAndDoesNotSendTheSecret() {
-        DotyposConsent.ConsentRequest request = consent().flavour(DotyposConsent.Flavour.V2).build().begin();
+        ConsentRequest request = consent().flavour(DotyposConsent.Flavour.V2).build().begin();
 
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.url()).hasToString("https://admin.dotykacka.cz/client/connect/v2");
@@ -120,7 +124,7 @@ class DotyposConsentTest {
     @Test
     void v2TimestampFollowsTheClock() {
         Clock later = Clock.fixed(Instant.ofEpochSecond(TIMESTAMP + 90), ZoneOffset.UTC);
-        DotyposConsent.ConsentRequest request = consent().clock(later).flavour(DotyposConsent.Flavour.V2).build().begin();
+        ConsentRequest request = consent().clock(later).flavour(DotyposConsent.Flavour.V2).build().begin();
 
         assertThat(request.formFields()).containsEntry("timestamp", "1700000090")
                 .containsEntry("signature", DotyposConsent.signature(Secret.of(CLIENT_SECRET), TIMESTAMP + 90))
@@ -140,7 +144,7 @@ class DotyposConsentTest {
 
     @Test
     void legacyPageRedirectsToTheEscapedUrl() {
-        DotyposConsent.ConsentRequest request = consent().build().begin();
+        ConsentRequest request = consent().build().begin();
 
         assertThat(request.html()).contains("content=\"0;url=" + request.url().toString().replace("&", "&amp;") + "\"")
                 .doesNotContain("&scope");
@@ -159,19 +163,19 @@ class DotyposConsentTest {
 
     @Test
     void callbackYieldsRefreshTokenAndCloudId() {
-        DotyposConsent.Result result = DotyposConsent.parseCallback(
+        ConsentResult result = DotyposConsent.parseCallback(
                 URI.create("/callback?app=a&token=rt%2Fabc%3D%3D&cloudid=351234567&state=" + FIXED_STATE), FIXED_STATE);
 
-        assertThat(result.refreshToken().reveal()).isEqualTo("rt/abc==");
-        assertThat(result.cloudId()).isEqualTo("351234567");
+        assertThat(result.secrets().get(DotyposProvider.REFRESH_TOKEN_KEY).reveal()).isEqualTo("rt/abc==");
+        assertThat(result.settings().get(DotyposProvider.CLOUD_ID)).isEqualTo("351234567");
     }
 
     @Test
     void plusInTheCallbackIsALiteralPlus() {
-        DotyposConsent.Result result = DotyposConsent.parseCallback(
+        ConsentResult result = DotyposConsent.parseCallback(
                 URI.create("http://127.0.0.1:8765/callback?token=ab+cd&cloudid=1&state=s1"), "s1");
 
-        assertThat(result.refreshToken().reveal()).isEqualTo("ab+cd");
+        assertThat(result.secrets().get(DotyposProvider.REFRESH_TOKEN_KEY).reveal()).isEqualTo("ab+cd");
     }
 
     @Test
@@ -225,7 +229,7 @@ class DotyposConsentTest {
 
     @Test
     void savedResultIsWhatTheProviderSendsToTheVendor() {
-        DotyposConsent.Result result = DotyposConsent.parseCallback(
+        ConsentResult result = DotyposConsent.parseCallback(
                 URI.create("/callback?token=consented-refresh-token&cloudid=351234567&state=s"), "s");
         InMemorySecretStore store = new InMemorySecretStore();
         result.saveTo(store);
@@ -237,7 +241,7 @@ class DotyposConsentTest {
 
         assertThat(store.load(DotyposConsent.STORE_KEY)).contains(Secret.of("consented-refresh-token"));
         try (Credentials credentials = Credentials.builder(new DotyposProvider())
-                .settings(Map.of("cloud-id", result.cloudId(), "token-url", VENDOR.baseUrl() + "/v2/signin/token"))
+                .settings(Map.of("cloud-id", result.settings().get(DotyposProvider.CLOUD_ID), "token-url", VENDOR.baseUrl() + "/v2/signin/token"))
                 .secretStore(store)
                 .build()) {
             assertThat(credentials.headers()).containsEntry("Authorization", "Bearer " + jwt);
@@ -246,13 +250,13 @@ class DotyposConsentTest {
 
     @Test
     void configuredFromProviderSettings() {
-        DotyposConsent.ConsentRequest request = DotyposConsent.builder(Settings.of(Map.of(
+        ConsentRequest request = DotyposConsent.builder(Settings.of(Map.of(
                         "client-id", "app-9", "client-secret", CLIENT_SECRET, "consent-flavour", "v2",
                         "connect-v2-url", "https://sandbox.example.test/client/connect/v2"))
                         .validate(new DotyposProvider()), REDIRECT)
                 .clock(clock).build().begin();
 
-        assertThat(request.flavour()).isEqualTo(DotyposConsent.Flavour.V2);
+        assertThat(request.method()).isEqualTo("POST");
         assertThat(request.url()).hasToString("https://sandbox.example.test/client/connect/v2");
         assertThat(request.formFields()).containsEntry("client_id", "app-9").containsEntry("signature", SIGNATURE);
     }
@@ -288,12 +292,35 @@ class DotyposConsentTest {
     void nothingPrintsTheClientSecretSignatureOrRefreshToken() {
         DotyposConsent legacy = consent().build();
         DotyposConsent v2 = consent().flavour(DotyposConsent.Flavour.V2).build();
-        DotyposConsent.Result result = DotyposConsent.parseCallback(
+        ConsentResult result = DotyposConsent.parseCallback(
                 URI.create("/callback?token=consented-refresh-token&cloudid=42&state=s"), "s");
 
         String printed = legacy + " " + legacy.begin() + " " + v2 + " " + v2.begin() + " " + result;
 
         assertThat(printed).doesNotContain(CLIENT_SECRET, SIGNATURE, "consented-refresh-token")
                 .contains("app 7", "42", "admin.dotykacka.cz");
+    }
+
+    @Test
+    void providerRunsTheConsentThroughTheSpiWithoutCallersKnowingDotypos() {
+        InteractiveConsent consent = new DotyposProvider();
+        ProviderSettings settings = Settings.of(Map.of("client-id", "app-9", "client-secret", CLIENT_SECRET))
+                .validate(new DotyposProvider());
+
+        ConsentRequest request = consent.beginConsent(settings, REDIRECT);
+        ConsentResult result = consent.completeConsent(request,
+                URI.create("/callback?token=consented-refresh-token&cloudid=42&state=" + request.state()));
+        InMemorySecretStore store = new InMemorySecretStore();
+        result.saveTo(store);
+
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.url().getRawQuery()).contains("client_id=app-9", "state=" + request.state());
+        assertThat(result.settings()).containsExactly(Map.entry("cloud-id", "42"));
+        assertThat(result.description()).isEqualTo("Dotypos cloud 42");
+        assertThat(result.storeKey(DotyposProvider.REFRESH_TOKEN_KEY)).isEqualTo(DotyposConsent.STORE_KEY);
+        assertThat(store.load(DotyposConsent.STORE_KEY)).contains(Secret.of("consented-refresh-token"));
+        assertThatThrownBy(() -> consent.completeConsent(request,
+                URI.create("/callback?token=attacker&cloudid=42&state=" + request.state() + "x")))
+                .isInstanceOf(ConsentCallbackException.class).hasMessageNotContaining("attacker");
     }
 }

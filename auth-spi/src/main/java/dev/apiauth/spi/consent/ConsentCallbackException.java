@@ -1,4 +1,4 @@
-package dev.apiauth.provider.dotypos;
+package dev.apiauth.spi.consent;
 
 import dev.apiauth.spi.AuthException;
 import java.util.Objects;
@@ -14,14 +14,19 @@ public final class ConsentCallbackException extends AuthException {
         STATE_MISSING,
         /** The callback's {@code state} is not the one sent: possibly forged (CSRF) or a stale browser tab. */
         STATE_MISMATCH,
-        /** {@code token} or {@code cloudid} is missing or given twice, e.g. because access was denied. */
+        /** A value the vendor returns is missing, malformed or given twice, e.g. because access was denied. */
         INCOMPLETE
     }
 
     private final Reason reason;
 
-    ConsentCallbackException(Reason reason, String message) {
-        super(DotyposProvider.ID, message);
+    /**
+     * @param providerId the provider whose consent this callback answers
+     * @param reason why the callback was refused
+     * @param message what is wrong and what to do; must not quote the callback's values
+     */
+    public ConsentCallbackException(String providerId, Reason reason, String message) {
+        super(providerId, message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
