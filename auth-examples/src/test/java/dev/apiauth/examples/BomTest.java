@@ -3,9 +3,14 @@ package dev.apiauth.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apiauth.examples.ReactorPoms.Module;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -78,6 +83,39 @@ class BomTest {
         assertThat(missing).as("auth-examples/pom.xml must depend on these published modules (a <type>pom</type>"
                 + " test dependency with an exclusion of *:*, like auth-tck's there) so that the reactor builds them"
                 + " before PublishedArtifactsIT").isEmpty();
+    }
+
+    @Test
+    void theReadmesImportTheBomAndGiveNoApiauthDependencyAVersion() throws Exception {
+        String version = System.getProperty("apiauth.version");
+        String readme = Files.readString(ReactorPoms.ROOT.resolve("README.md"));
+        assertThat(readme).contains("## Using apiauth in your build", "<artifactId>apiauth-bom</artifactId>\n"
+                + "      <version>" + version + "</version>\n      <type>pom</type>\n      <scope>import</scope>",
+                "platform(\"dev.apiauth:apiauth-bom:" + version + "\")", "### Versioning");
+        assertThat(Files.readString(ReactorPoms.ROOT.resolve("auth-tck/README.md")))
+                .contains("<artifactId>apiauth-bom</artifactId>\n      <version>" + version + "</version>");
+
+        List<Path> readmes = new ArrayList<>(List.of(ReactorPoms.ROOT.resolve("README.md")));
+        for (Module module : modules) {
+            Path moduleReadme = ReactorPoms.ROOT.resolve(module.directory()).resolve("README.md");
+            if (module.published() && Files.isRegularFile(moduleReadme)) {
+                readmes.add(moduleReadme);
+            }
+        }
+        Pattern dependency = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+        int versionless = 0;
+        for (Path file : readmes) {
+            Matcher blocks = dependency.matcher(Files.readString(file));
+            while (blocks.find()) {
+                String block = blocks.group(1);
+                if (block.contains("<groupId>dev.apiauth</groupId>") && !block.contains("apiauth-bom")) {
+                    assertThat(block).as(file + ": the BOM versions apiauth dependencies; drop the <version>")
+                            .doesNotContain("<version>");
+                    versionless++;
+                }
+            }
+        }
+        assertThat(versionless).as("apiauth dependencies shown in the READMEs").isGreaterThanOrEqualTo(8);
     }
 
     /** auth-spi and auth-vendor-shapes come with auth-core and auth-simulator, which this module uses. */
