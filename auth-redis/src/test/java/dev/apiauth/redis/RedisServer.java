@@ -5,7 +5,6 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,15 +26,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real {@code redis-server} on a free loopback port, started before a test class and stopped
  * after it, emptied before each test. Tests may {@link #stop()} and {@link #start()} it again on the
- * same port to play an outage. Set {@code REDIS_SERVER} to use a binary that is not on the PATH.
+ * same port to play an outage. The binary is {@link RedisBinary#locate()}'s: {@code REDIS_SERVER}, the
+ * {@code PATH}, or the Redis 7 that Maven fetched with the tests.
  */
 final class RedisServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-    private final Path binary = locate();
+    private Path binary;
     private int port;
     private Process process;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        // Located here, not in a field initializer: a missing binary is then one clear failure of the
+        // test class, not an ExceptionInInitializerError.
+        binary = RedisBinary.locate().path();
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
@@ -149,23 +150,5 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
             }
             return reply.toString();
         }
-    }
-
-    private static Path locate() {
-        String configured = System.getenv("REDIS_SERVER");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        List<String> searched = new ArrayList<>();
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, "redis-server");
-            searched.add(directory);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("redis-server is not installed: the auth-redis tests run against a real Redis 7."
-                + " Install it (Debian/Ubuntu: apt-get install redis-server) or set REDIS_SERVER to its path."
-                + " Searched PATH: " + searched);
     }
 }
