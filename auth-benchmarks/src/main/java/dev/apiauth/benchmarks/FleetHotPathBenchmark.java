@@ -68,8 +68,7 @@ public class FleetHotPathBenchmark {
         fleet = RedisSharedState.builder().redisUri("redis://127.0.0.1:" + redisPort)
                 .encryptionKey(Secret.of(Base64.getEncoder().encodeToString(key))).build();
         local = account().build();
-        shared = account().sharedState(fleet).build();
-        fleet.follow(shared);
+        shared = account().sharedState(fleet).build(); // follows the fleet's rejections by being built with it
         require(local.headers().get("Authorization"), "in-JVM");
         require(shared.headers().get("Authorization"), "Redis");
         if (server.tokenRequests() != 2 || !fleet.sharing()) {

@@ -3,6 +3,7 @@ package dev.apiauth.core;
 import dev.apiauth.core.store.InMemorySecretStore;
 import dev.apiauth.core.transport.HttpTokenEndpoint;
 import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.transport.SharedExecutor;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Json;
@@ -22,10 +23,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One configured account of one provider: the handle applications keep and share between threads.
@@ -40,15 +42,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     credentials.headers().forEach(request::setHeader);
  * }
  * }</pre>
+ *
+ * <p>{@link #close()} releases what the account holds: its place in the {@link SharedState}, the
+ * transport the engine created, and its share of the engine's threads ({@code apiauth-ticker},
+ * {@code apiauth-refresh-N}, {@code apiauth-call-deadline}), which end when the last account of the
+ * JVM closes. No thread is started before an account needs it.
  */
 public final class Credentials implements AutoCloseable {
-    private static final Executor DEFAULT_BACKGROUND = defaultBackgroundExecutor();
+    /**
+     * Background refreshes of every account using the default executor. Idle threads end after
+     * 30 s, and all of them with the last account's close.
+     */
+    static final SharedExecutor<ExecutorService> REFRESH_POOL = new SharedExecutor<>("apiauth-refresh", true,
+            threads -> new ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads));
 
     private final AuthProvider provider;
     private final ProviderSettings settings;
     private final TokenLifecycle lifecycle;
     private final RequestPacer pacer;
     private final AutoCloseable ownedTransport;
+    private final SharedState sharedState;
+    private final String accountKey;
+    private final SharedExecutor.Lease<ExecutorService> refreshLease;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Credentials(Builder builder, ProviderSettings settings, TokenEndpoint tokenEndpoint,
             AutoCloseable ownedTransport) {
@@ -68,9 +84,18 @@ public final class Credentials implements AutoCloseable {
                         builder.maxPacingWait, builder.sharedState)
                 : RequestPacer.none();
         paced.pacer = pacer;
-        String accountKey = accountKey(id, settings);
+        this.accountKey = accountKey(id, settings);
+        this.sharedState = builder.sharedState;
+        Executor background = builder.background;
+        if (background == null) {
+            SharedExecutor.Lease<ExecutorService> lease = REFRESH_POOL.acquire();
+            this.refreshLease = lease;
+            background = task -> lease.executor().execute(task); // the pool starts with the first refresh
+        } else {
+            this.refreshLease = null;
+        }
         this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
-                builder.background, builder.sleeper, builder.listener, builder.sharedState, accountKey);
+                background, builder.sleeper, builder.listener, builder.sharedState, accountKey);
         builder.sharedState.attach(accountKey, this);
     }
 
@@ -150,14 +175,32 @@ public final class Credentials implements AutoCloseable {
         return provider.info().tokenRejectedStatuses();
     }
 
-    /** Closes the token-endpoint transport the engine created (not one passed to the builder). */
+    /**
+     * Releases the account: leaves the {@link SharedState} ({@link SharedState#detach}), cancels
+     * its scheduled work, closes the token-endpoint transport the engine created (not one passed to
+     * the builder) and gives back its share of the engine's threads; the last account of the JVM to
+     * close ends them. Closing twice does nothing more. Afterwards no new token can be fetched
+     * through an engine-created transport.
+     */
     @Override
     public void close() {
-        if (ownedTransport != null) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sharedState.detach(accountKey, this);
+        } finally {
+            lifecycle.close();
             try {
-                ownedTransport.close();
+                if (ownedTransport != null) {
+                    ownedTransport.close();
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("closing the token endpoint transport failed", e);
+            } finally {
+                if (refreshLease != null) {
+                    refreshLease.close();
+                }
             }
         }
     }
@@ -190,18 +233,6 @@ public final class Credentials implements AutoCloseable {
         return providerId + ":" + (values.length() == 0 ? "default" : Secret.of(values.toString()).fingerprint());
     }
 
-    private static Executor defaultBackgroundExecutor() {
-        AtomicInteger count = new AtomicInteger();
-        // Idle threads end after 30 s, so an idle application keeps no refresh thread alive.
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "apiauth-refresh-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        return executor;
-    }
-
     /** Configures {@link Credentials}; every part has a production default. */
     public static final class Builder {
         private final AuthProvider provider;
@@ -209,7 +240,7 @@ public final class Credentials implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RefreshPolicy refreshPolicy = RefreshPolicy.defaults();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Executor background = DEFAULT_BACKGROUND;
+        private Executor background; // null: the engine's shared pool
         private Sleeper sleeper = Sleeper.system();
         private AuthListener listener = AuthListener.none();
         private TokenEndpoint tokenEndpoint;
@@ -249,7 +280,10 @@ public final class Credentials implements AutoCloseable {
             return this;
         }
 
-        /** Where background refreshes run; a shared pool of daemon threads by default. */
+        /**
+         * Where background refreshes run; by default a pool of daemon threads shared by the JVM's
+         * accounts. An executor passed here is the caller's to shut down.
+         */
         public Builder backgroundExecutor(Executor executor) {
             this.background = Objects.requireNonNull(executor, "executor");
             return this;

@@ -60,10 +60,6 @@ final class RequestPacer {
         });
     }
 
-    boolean isPacing() {
-        return bucket != null;
-    }
-
     /**
      * Waits for one permit.
      *

@@ -11,7 +11,8 @@ import java.util.function.DoubleSupplier;
  *
  * <ul>
  *   <li>A caller that needs a token makes up to {@link Builder#maxAttempts(int) maxAttempts}
- *       attempts, waiting an exponential backoff with full jitter between them, or the vendor's
+ *       attempts, waiting an exponential backoff with equal jitter between them (half of it fixed, half
+ *       random, so the wait never collapses to zero), or the vendor's
  *       {@code Retry-After} when longer; a wait longer than {@link Builder#maxRetryWait(Duration)}
  *       is not waited: the caller gets the transient error with its {@code Retry-After}.</li>
  *   <li>After a failure, no new attempt is made until the backoff (or {@code Retry-After}) has

@@ -41,6 +41,14 @@ public interface SharedState {
     }
 
     /**
+     * Called once when a {@link Credentials} that was {@linkplain #attach attached} closes: a shared
+     * implementation must forget it (a fleet instance lives longer than its accounts, and redeploys
+     * build new ones). Default: nothing.
+     */
+    default void detach(String accountKey, Credentials credentials) {
+    }
+
+    /**
      * The bucket enforcing {@code limits} for {@code scope}, or empty to use the engine's in-JVM
      * bucket. Called once when a {@link Credentials} is built; the bucket must keep working when the
      * shared store fails (e.g. fall back to a local bucket), since the engine does not catch its

@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.core.transport.SharedExecutor;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
@@ -10,12 +11,14 @@ import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,14 +26,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One account's token: fresh, stale or expired. The hot path (a fresh token) is two volatile
- * reads and a comparison. Stale tokens are refreshed in the background while callers keep using
- * them; expired ones make callers wait for a single shared fetch (single-flight).
+ * One account's token: fresh, stale or expired. Stale tokens are refreshed in the background while
+ * callers keep using them; expired ones make callers wait for a single shared fetch (single-flight).
+ *
+ * <p><b>The hot path reads no clock and no thread polls one.</b> A {@link State} is either
+ * <em>trusted</em> (fresh, no clock needed) or compared with the clock on every read. With the
+ * system clock a new token's state is published trusted, and one task on a shared timer thread
+ * ({@code apiauth-ticker}, see {@link SharedExecutor}) replaces it with its compared twin at the
+ * token's stale point: one wake-up per token lifetime, none while idle. A fresh token thus costs a
+ * volatile read and a field read. Every other state (none yet, stale, rejected) is compared with
+ * the clock, so stale and expired are decided exactly whenever the flip has happened.
+ *
+ * <p>With any other clock (a fake one in tests, an offset clock) no state is ever trusted and
+ * nothing is scheduled: every call compares with that clock, so tests are exact without threads.
+ * The same holds after {@link #close()} and when the timer refuses a task.
+ *
+ * <p>The timer measures delays on the monotonic clock, the schedule is in wall-clock time. A flip
+ * that fires late (a laptop that slept, the wall clock stepped forward) lets a token be used past
+ * its stale point, at worst past its expiry: the API's 401 then drops it through
+ * {@link #rejected(Authorization)}, as for any token the vendor revoked early. A flip that fires
+ * early (the wall clock stepped back) only makes callers compare with the clock sooner.
  */
 final class TokenLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(TokenLifecycle.class);
     private static final VarHandle STATE;
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    private static final Class<? extends Clock> SYSTEM_CLOCK = Clock.systemUTC().getClass();
+
+    /** The flips of every account in the JVM: one thread, started by the first token, ended by the last close. */
+    static final SharedExecutor<ScheduledExecutorService> TIMER = new SharedExecutor<>("apiauth-ticker", false,
+            threads -> {
+                ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
+                timer.setRemoveOnCancelPolicy(true); // a replaced token's flip leaves the queue at once
+                return timer;
+            });
 
     static {
         try {
@@ -43,7 +72,8 @@ final class TokenLifecycle {
     private final String providerId;
     private final TokenSource source;
     private final Clock clock;
-    private final Ticker ticker;
+    /** Present when the clock is the system clock: then fresh states are trusted and flipped by this timer. */
+    private final SharedExecutor.Lease<ScheduledExecutorService> timer;
     private final RefreshPolicy refreshPolicy;
     private final RetryPolicy retryPolicy;
     private final Executor background;
@@ -56,6 +86,8 @@ final class TokenLifecycle {
     private volatile State state = State.NONE;
     private volatile Failure failure;
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
+    private final AtomicReference<ScheduledFuture<?>> pendingFlip = new AtomicReference<>();
+    private volatile boolean closed;
 
     TokenLifecycle(String providerId, TokenSource source, Clock clock, RefreshPolicy refreshPolicy,
             RetryPolicy retryPolicy, Executor background, Sleeper sleeper, AuthListener listener, SharedState shared,
@@ -63,7 +95,7 @@ final class TokenLifecycle {
         this.providerId = providerId;
         this.source = source;
         this.clock = clock;
-        this.ticker = Ticker.of(clock);
+        this.timer = clock.getClass() == SYSTEM_CLOCK ? TIMER.acquire() : null;
         this.refreshPolicy = refreshPolicy;
         this.retryPolicy = retryPolicy;
         this.background = background;
@@ -76,7 +108,7 @@ final class TokenLifecycle {
     /** The current authorization, fetching or refreshing as its state requires. */
     Authorization authorization() {
         State current = state;
-        if (ticker.millis() < current.staleAtMillis) {
+        if (current.trusted) {
             return current.authorization;
         }
         return slowPath(current);
@@ -84,6 +116,9 @@ final class TokenLifecycle {
 
     private Authorization slowPath(State seen) {
         long now = clock.millis();
+        if (now < seen.staleAtMillis) {
+            return seen.authorization; // fresh by the clock: not trusted (another clock), or not flipped yet
+        }
         if (seen.isUsableAt(now)) {
             refreshInBackground(seen, now);
             return seen.authorization;
@@ -208,9 +243,7 @@ final class TokenLifecycle {
                     throw new AuthException(providerId, "the provider returned no token; this is a bug in the provider");
                 }
                 RefreshPolicy.Schedule schedule = refreshPolicy.schedule(token);
-                State next = new State(new Authorization(token, source.headers(token)),
-                        schedule.staleAtMillis(), schedule.expiredAtMillis());
-                state = next;
+                State next = publish(new Authorization(token, source.headers(token)), schedule);
                 failure = null;
                 release(mine, next);
                 long now = clock.millis();
@@ -255,6 +288,72 @@ final class TokenLifecycle {
             LOG.warn("token request failed after {} attempt(s): {}", attempts, error.getMessage());
             emit(AuthEvent.Type.FAILED, now, attempts, null, error, started);
             return;
+        }
+    }
+
+    /**
+     * Makes a new token current: trusted with a flip scheduled at its stale point when the timer
+     * can do that, compared with the clock otherwise.
+     */
+    private State publish(Authorization authorization, RefreshPolicy.Schedule schedule) {
+        long staleAt = schedule.staleAtMillis();
+        long delay = staleAt == Long.MAX_VALUE ? Long.MAX_VALUE : staleAt - clock.millis();
+        boolean trusted = timer != null && !closed && delay > 0;
+        State next = new State(authorization, staleAt, schedule.expiredAtMillis(), trusted);
+        state = next;
+        if (!trusted) {
+            cancelFlip();
+        } else if (staleAt == Long.MAX_VALUE) {
+            cancelFlip(); // never stale (unknown lifetime, no maximum age): kept until rejected
+        } else {
+            scheduleFlip(next, delay);
+        }
+        return next;
+    }
+
+    private void scheduleFlip(State trusted, long delayMillis) {
+        ScheduledFuture<?> flip;
+        try {
+            flip = timer.executor().schedule(() -> distrust(trusted), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            distrust(trusted); // closed meanwhile: compared with the clock from now on
+            return;
+        }
+        ScheduledFuture<?> previous = pendingFlip.getAndSet(flip);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        if (closed) {
+            cancelFlip();
+            distrust(trusted);
+        }
+    }
+
+    /** Replaces {@code trusted} by its compared twin if it is still current; the flip's whole job. */
+    private void distrust(State trusted) {
+        STATE.compareAndSet(this, trusted, trusted.compared());
+    }
+
+    private void cancelFlip() {
+        ScheduledFuture<?> previous = pendingFlip.getAndSet(null);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    /**
+     * Cancels the pending flip and releases the shared timer (its thread ends with the last
+     * account). The lifecycle keeps working, comparing every state with the clock.
+     */
+    void close() {
+        closed = true;
+        cancelFlip();
+        State current = state;
+        if (current.trusted) {
+            distrust(current);
+        }
+        if (timer != null) {
+            timer.close();
         }
     }
 
@@ -304,18 +403,27 @@ final class TokenLifecycle {
         }
     }
 
-    /** An immutable snapshot: the authorization and when it turns stale and expired. */
+    /**
+     * An immutable snapshot: the authorization, when it turns stale and expired, and whether it is
+     * trusted fresh without reading the clock (until its flip replaces it by its compared twin).
+     */
     private static final class State {
-        static final State NONE = new State(null, Long.MIN_VALUE, Long.MIN_VALUE);
+        static final State NONE = new State(null, Long.MIN_VALUE, Long.MIN_VALUE, false);
 
         final Authorization authorization;
         final long staleAtMillis;
         final long expiredAtMillis;
+        final boolean trusted;
 
-        State(Authorization authorization, long staleAtMillis, long expiredAtMillis) {
+        State(Authorization authorization, long staleAtMillis, long expiredAtMillis, boolean trusted) {
             this.authorization = authorization;
             this.staleAtMillis = staleAtMillis;
             this.expiredAtMillis = expiredAtMillis;
+            this.trusted = trusted;
+        }
+
+        State compared() {
+            return new State(authorization, staleAtMillis, expiredAtMillis, false);
         }
 
         boolean isUsableAt(long now) {
@@ -327,7 +435,7 @@ final class TokenLifecycle {
         }
 
         State rejected() {
-            return new State(authorization, Long.MIN_VALUE, Long.MIN_VALUE);
+            return new State(authorization, Long.MIN_VALUE, Long.MIN_VALUE, false);
         }
     }
 
@@ -337,9 +445,5 @@ final class TokenLifecycle {
     @Override
     public String toString() {
         return "TokenLifecycle[" + providerId + "]";
-    }
-
-    Map<String, String> headers() {
-        return authorization().headers();
     }
 }

@@ -64,6 +64,41 @@ class TokenLifecycleTest {
         clock.set(START.plus(sinceStart));
     }
 
+    private static java.util.concurrent.ThreadFactory recording(List<Thread> threads) {
+        return task -> {
+            Thread thread = new Thread(task);
+            threads.add(thread);
+            return thread;
+        };
+    }
+
+    /**
+     * Waits (bounded by the class's timeout) until {@code count} of {@code threads} are blocked in
+     * {@code TokenLifecycle.awaitFetch} on the future of the fetch in flight: the state the
+     * assertions that follow depend on, observed instead of guessed with a sleep.
+     */
+    private static void awaitWaitingForTheFetchInFlight(List<Thread> threads, int count) {
+        while (threads.stream().filter(TokenLifecycleTest::waitsForTheFetchInFlight).count() < count) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static boolean waitsForTheFetchInFlight(Thread thread) {
+        if (thread.getState() != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        boolean inFuture = false;
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(java.util.concurrent.CompletableFuture.class.getName())) {
+                inFuture = true;
+            } else if (frame.getClassName().equals(TokenLifecycle.class.getName())) {
+                return inFuture && frame.getMethodName().equals("awaitFetch");
+            }
+        }
+        return false;
+    }
+
     @Test
     void fetchesOnceAndServesTheCachedTokenWhileFresh() {
         Credentials credentials = builder().build();
@@ -127,10 +162,11 @@ class TokenLifecycleTest {
         assertThat(backgroundTasks).hasSize(1);
 
         at(Duration.ofSeconds(90));
-        ExecutorService caller = Executors.newSingleThreadExecutor();
+        List<Thread> callerThreads = new CopyOnWriteArrayList<>();
+        ExecutorService caller = Executors.newSingleThreadExecutor(recording(callerThreads));
         try {
             Future<AccessToken> waiting = caller.submit(credentials::token);
-            Thread.sleep(100); // let the caller reach the in-flight refresh
+            awaitWaitingForTheFetchInFlight(callerThreads, 1);
             assertThat(waiting).isNotDone();
             runBackgroundTasks();
             assertThat(waiting.get(5, TimeUnit.SECONDS)).isNotSameAs(first);
@@ -199,7 +235,8 @@ class TokenLifecycleTest {
             }
             return provider.token(Duration.ofSeconds(100));
         });
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Thread> callerThreads = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(64, recording(callerThreads));
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<AccessToken>> results = new ArrayList<>();
@@ -210,7 +247,8 @@ class TokenLifecycleTest {
                 }));
             }
             start.countDown();
-            Thread.sleep(200); // let the callers reach the in-flight fetch; a latch cannot observe that
+            // 63 callers wait for the fetch in flight, the 64th is that fetch, held by the script.
+            awaitWaitingForTheFetchInFlight(callerThreads, 63);
             everyoneAsked.countDown();
             Set<AccessToken> distinct = ConcurrentHashMap.newKeySet();
             for (Future<AccessToken> result : results) {
@@ -367,5 +405,55 @@ class TokenLifecycleTest {
             throw new IllegalStateException("listener bug");
         }).build();
         assertThat(credentials.token().value()).startsWith("tok-");
+    }
+
+    @Test
+    void withTheSystemClockAFreshTokenTurnsStaleAtItsStalePointThroughTheTimer() {
+        // A 1 s token is stale after 0.8 s: only the timer's flip can make the trusted state look at the clock.
+        ScriptedProvider systemTime = new ScriptedProvider(java.time.Clock.systemUTC());
+        systemTime.answerByDefault(() -> systemTime.token(Duration.ofSeconds(1)));
+        try (Credentials credentials = Credentials.builder(systemTime)
+                .settings(Map.of("client-secret", ScriptedProvider.SECRET))
+                .refreshPolicy(RefreshPolicy.builder().jitter(0).build())
+                .backgroundExecutor(backgroundTasks::add)
+                .build()) {
+            long fetched = System.currentTimeMillis();
+            AccessToken first = credentials.token();
+            assertThat(TokenLifecycle.TIMER.leases()).isPositive();
+            while (backgroundTasks.isEmpty()) {
+                assertThat(credentials.token()).as("served while fresh and while stale").isSameAs(first);
+                Thread.onSpinWait();
+            }
+            assertThat(System.currentTimeMillis() - fetched).as("not stale before its stale point").isGreaterThanOrEqualTo(790);
+            assertThat(systemTime.fetches()).as("the refresh runs in the background").isEqualTo(1);
+            runBackgroundTasks();
+            assertThat(credentials.token()).isNotSameAs(first);
+        }
+    }
+
+    @Test
+    void afterCloseTheTimerIsReleasedAndTokensAreComparedWithTheClockInstead() {
+        ScriptedProvider systemTime = new ScriptedProvider(java.time.Clock.systemUTC());
+        systemTime.answerByDefault(() -> systemTime.token(Duration.ofSeconds(1)));
+        int before = TokenLifecycle.TIMER.leases();
+        Credentials credentials = Credentials.builder(systemTime)
+                .settings(Map.of("client-secret", ScriptedProvider.SECRET))
+                .refreshPolicy(RefreshPolicy.builder().jitter(0).build())
+                .backgroundExecutor(Runnable::run)
+                .build();
+        assertThat(TokenLifecycle.TIMER.leases()).isEqualTo(before + 1);
+        AccessToken first = credentials.token();
+
+        credentials.close();
+        credentials.close(); // twice is harmless
+        assertThat(TokenLifecycle.TIMER.leases()).isEqualTo(before);
+
+        // Nothing flips this account's state any more: only comparing with the clock ends the first token.
+        AccessToken later = credentials.token();
+        while (later == first) {
+            Thread.onSpinWait();
+            later = credentials.token();
+        }
+        assertThat(systemTime.fetches()).isEqualTo(2);
     }
 }

@@ -36,7 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * Credentials credentials = Credentials.builder(provider).settings(settings)
  *         .sharedState(fleet).secretStore(fleet.secretStore()).build();
- * fleet.follow(credentials);   // a token rejected anywhere is dropped here too
+ * // credentials now follows the fleet: a token rejected anywhere is dropped here too,
+ * // until credentials.close()
  * }</pre>
  *
  * <p>The engine asks only when this instance needs a new token, so requests never wait on Redis
@@ -79,7 +81,8 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
     private final Duration commandTimeout;
     private final Clock clock;
     private final RedisSecretStore secretStore;
-    private final List<Credentials> followed = new CopyOnWriteArrayList<>();
+    /** Identity set: {@code Credentials} does not override {@code equals}, and following twice is one registration. */
+    private final Set<Credentials> followed = ConcurrentHashMap.newKeySet();
     private final Object stored = new Object();
     private Budgets budgets;
 
@@ -110,10 +113,13 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
 
     /**
      * Makes a rejection announced by any instance of the fleet drop {@code credentials}' token
-     * (done automatically for every {@code Credentials} built with this state)
      * too, when it holds the very token rejected, so this instance does not first fail a request
      * with it. Without it an instance learns only from its own 401, and then takes the fleet's
      * new token instead of fetching one.
+     *
+     * <p>Every {@code Credentials} built with this state already follows from its construction
+     * until its {@link Credentials#close() close()}: call this only for one built with another
+     * state. Following one twice registers it once.
      *
      * @return closes to stop following
      */
@@ -123,10 +129,21 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
         return () -> followed.remove(credentials);
     }
 
-    /** Every {@link Credentials} built with this state follows the fleet's rejections. */
+    /** Every {@link Credentials} built with this state follows the fleet's rejections until it closes. */
     @Override
     public void attach(String accountKey, Credentials credentials) {
         follow(credentials);
+    }
+
+    /** A closed {@link Credentials} is forgotten, so a long-lived fleet instance does not keep every account it ever had. */
+    @Override
+    public void detach(String accountKey, Credentials credentials) {
+        followed.remove(credentials);
+    }
+
+    /** How many {@code Credentials} follow the fleet's rejections now; for tests and diagnostics. */
+    int following() {
+        return followed.size();
     }
 
     /** Stops following one {@link Credentials}; see {@link #follow(Credentials)}. */

@@ -28,11 +28,17 @@ public final class ColdStartHarness {
     private ColdStartHarness() {
     }
 
-    /** One library's runs, in milliseconds. */
+    /**
+     * One library's runs, in milliseconds. {@code discovery}, {@code built} and {@code firstToken}
+     * are from the start of {@code main}; the phase medians are each run's own durations (medians
+     * of per-run differences, so they need not add up to the medians above): {@code buildPhase}
+     * from discovery to built {@code Credentials}, {@code firstRequestPhase} from there to the token.
+     */
     public record Result(String library, int runs, double discoveryMedianMillis, double builtMedianMillis,
             double firstTokenMedianMillis,
             double firstTokenMinMillis, double firstTokenMaxMillis, double launchToTokenMedianMillis,
-            double launchToTokenMinMillis, double launchToTokenMaxMillis) {
+            double launchToTokenMinMillis, double launchToTokenMaxMillis, double buildPhaseMedianMillis,
+            double firstRequestPhaseMedianMillis) {
     }
 
     /** The whole run. */
@@ -46,8 +52,10 @@ public final class ColdStartHarness {
         List<String> libraries = Arrays.asList(options.text("libraries", "apiauth,google-auth,spring-security").split(","));
         Report report = run(runs, libraries);
         for (Result result : report.results()) {
-            System.out.printf("cold-start %-16s discovery %7.2f ms  first token %8.2f ms (in main)  launch to token %8.2f ms%n",
-                    result.library(), result.discoveryMedianMillis(), result.firstTokenMedianMillis(),
+            System.out.printf("cold-start %-16s discovery %7.2f ms  build %7.2f ms  first request %7.2f ms"
+                    + "  first token %8.2f ms (in main)  launch to token %8.2f ms%n",
+                    result.library(), result.discoveryMedianMillis(), result.buildPhaseMedianMillis(),
+                    result.firstRequestPhaseMedianMillis(), result.firstTokenMedianMillis(),
                     result.launchToTokenMedianMillis());
         }
         ResultFiles.write(out, report);
@@ -72,11 +80,14 @@ public final class ColdStartHarness {
             Stats built = Stats.of(list.stream().mapToLong(sample -> sample[1]).toArray());
             Stats firstToken = Stats.of(list.stream().mapToLong(sample -> sample[2]).toArray());
             Stats launch = Stats.of(list.stream().mapToLong(sample -> sample[3]).toArray());
+            Stats buildPhase = Stats.of(list.stream().mapToLong(sample -> sample[1] - sample[0]).toArray());
+            Stats requestPhase = Stats.of(list.stream().mapToLong(sample -> sample[2] - sample[1]).toArray());
             results.add(new Result(library, list.size(), Stats.millis(discovery.percentile(50)),
                     Stats.millis(built.percentile(50)),
                     Stats.millis(firstToken.percentile(50)), Stats.millis(firstToken.min()),
                     Stats.millis(firstToken.max()), Stats.millis(launch.percentile(50)),
-                    Stats.millis(launch.min()), Stats.millis(launch.max())));
+                    Stats.millis(launch.min()), Stats.millis(launch.max()), Stats.millis(buildPhase.percentile(50)),
+                    Stats.millis(requestPhase.percentile(50))));
         });
         return new Report(runs, "java -cp benchmarks.jar " + ColdStart.class.getName() + " <library> <token-uri>",
                 results);

@@ -61,6 +61,7 @@ public final class PerformanceReport {
         refreshAhead(body);
         integration(body);
         coldStart(body);
+        idle(body);
 
         StringBuilder doc = new StringBuilder();
         doc.append("# Performance: apiauth against google-auth-library-java and Spring Security\n\n");
@@ -237,8 +238,9 @@ public final class PerformanceReport {
                         + " endpoint; the peers: building their client and the first token. *In main* is timed inside the"
                         + " process from the start of `main`; *launch to token* is the wall time from process launch to the"
                         + " printed result, JVM start-up included. For apiauth, *credentials built* is when"
-                        + " `Credentials` exist (settings validated, HttpClient 5 transport created), before the token"
-                        + " request; the rest of *first token* is the request and parsing its JSON.\n\n");
+                        + " `Credentials` exist (settings validated, transport configured; HttpClient 5 itself is created by"
+                        + " the first request), before the token request; the rest of *first token* is the request and"
+                        + " parsing its JSON.\n\n");
         out.append("| Library | Discovery, median (ms) | Credentials built, median (ms) | First token in main, median"
                 + " [min–max] (ms) | Launch to token, median [min–max] (ms) |\n|---|---|---|---|---|\n");
         for (JsonNode result : run.path("results")) {
@@ -254,6 +256,73 @@ public final class PerformanceReport {
                     .append(fmt(result.path("launchToTokenMaxMillis").asDouble())).append("] |\n");
         }
         out.append('\n');
+        JsonNode apiauth = result(run, "apiauth");
+        if (apiauth != null && apiauth.has("buildPhaseMedianMillis")) {
+            out.append("apiauth's first token by phase (medians of each run's own durations):\n\n"
+                    + "| Phase | Median (ms) |\n|---|---|\n")
+                    .append("| discovery: `AuthProviders.discover()`, five providers | ")
+                    .append(fmt(apiauth.path("discoveryMedianMillis").asDouble())).append(" |\n")
+                    .append("| credentials built: settings validated, token source, engine state (the HttpClient is created"
+                            + " by the first request) | ").append(fmt(apiauth.path("buildPhaseMedianMillis").asDouble())).append(" |\n")
+                    .append("| first request: HttpClient 5 created, the token request, its JSON parsed | ")
+                    .append(fmt(apiauth.path("firstRequestPhaseMedianMillis").asDouble())).append(" |\n\n");
+        }
+        JsonNode google = result(run, "google-auth");
+        if (apiauth != null && google != null) {
+            double inMain = apiauth.path("firstTokenMedianMillis").asDouble();
+            double googleInMain = google.path("firstTokenMedianMillis").asDouble();
+            double launch = apiauth.path("launchToTokenMedianMillis").asDouble();
+            double googleLaunch = google.path("launchToTokenMedianMillis").asDouble();
+            target("Cold start: first token in main ≤ google-auth's (same run)", fmt(inMain) + " vs " + fmt(googleInMain)
+                    + " ms (" + fmt(inMain / googleInMain) + "×)", inMain <= googleInMain);
+            target("Cold start: launch to token within 10 % of google-auth's", fmt(launch) + " vs " + fmt(googleLaunch)
+                    + " ms (" + signed((launch / googleLaunch - 1) * 100) + " %)", launch <= googleLaunch * 1.10);
+        }
+    }
+
+    private static JsonNode result(JsonNode run, String library) {
+        for (JsonNode result : run.path("results")) {
+            if (result.path("library").asString().equals(library)) {
+                return result;
+            }
+        }
+        return null;
+    }
+
+    private void idle(StringBuilder out) {
+        Optional<JsonNode> found = readOptional("idle.json");
+        if (found.isEmpty()) {
+            return;
+        }
+        JsonNode run = found.get();
+        out.append("## Idle cost: wake-ups of a process that makes no request\n\n");
+        out.append("Each sample is a fresh JVM (`").append(run.path("javaCommand").asString()).append("`), ")
+                .append(run.path("runs").asInt()).append(" per library, libraries interleaved: one account's first"
+                        + " token (one-hour tokens), 1 s to settle, then ").append(run.path("seconds").asInt())
+                .append(" s without a request. Wake-ups are the context switches (voluntary and involuntary) the"
+                        + " threads made in that window, from `/proc/self/task/*/status`; *library threads* are the"
+                        + " library's own (`apiauth-*`; google-auth starts none), *process* every thread of the JVM."
+                        + " The `jvm` row is the same process with no library: the JVM's own threads (GC, JIT, periodic"
+                        + " VM tasks) set that floor. Medians per second.\n\n");
+        out.append("| Library | Library threads | Library wake-ups/s | Library CPU (ms/s) | Process wake-ups/s |\n"
+                + "|---|---|---|---|---|\n");
+        double apiauthWakeups = Double.NaN;
+        for (JsonNode result : run.path("results")) {
+            boolean measured = result.path("libraryWakeupsPerSecond").asDouble() >= 0;
+            out.append("| ").append(result.path("library").asString())
+                    .append(" | ").append(result.path("libraryThreads").asInt())
+                    .append(" | ").append(measured ? fmt(result.path("libraryWakeupsPerSecond").asDouble()) : "n/a")
+                    .append(" | ").append(fmt(result.path("libraryCpuMillisPerSecond").asDouble()))
+                    .append(" | ").append(measured ? fmt(result.path("processWakeupsPerSecond").asDouble()) : "n/a")
+                    .append(" |\n");
+            if (result.path("library").asString().equals("apiauth") && measured) {
+                apiauthWakeups = result.path("libraryWakeupsPerSecond").asDouble();
+            }
+        }
+        out.append('\n');
+        if (!Double.isNaN(apiauthWakeups)) {
+            target("Idle: no periodic wake-up of apiauth threads", fmt(apiauthWakeups) + " wake-ups/s", apiauthWakeups == 0);
+        }
     }
 
     private void machine(StringBuilder out) throws IOException {

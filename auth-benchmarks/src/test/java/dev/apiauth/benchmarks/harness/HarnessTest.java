@@ -84,6 +84,25 @@ class HarnessTest {
             assertThat(result.builtMedianMillis()).isGreaterThan(result.discoveryMedianMillis());
             assertThat(result.firstTokenMedianMillis()).isGreaterThan(result.builtMedianMillis());
             assertThat(result.launchToTokenMedianMillis()).isGreaterThan(result.firstTokenMedianMillis());
+            // One run: each phase is that run's difference of the timestamps.
+            assertThat(result.buildPhaseMedianMillis()).isPositive()
+                    .isCloseTo(result.builtMedianMillis() - result.discoveryMedianMillis(), Offset.offset(0.01));
+            assertThat(result.firstRequestPhaseMedianMillis()).isPositive()
+                    .isCloseTo(result.firstTokenMedianMillis() - result.builtMedianMillis(), Offset.offset(0.01));
+        });
+    }
+
+    @Test
+    void anIdleApiauthProcessHasItsThreadsButTheyDoNotWakeUp() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")),
+                "wake-ups are read from /proc (Linux)");
+        IdleWakeups.Report report = IdleWakeups.run(1, 1, List.of("apiauth"));
+
+        assertThat(report.results()).singleElement().satisfies(result -> {
+            // The timer holding the token's flip and the call-deadline thread the first request started.
+            assertThat(result.libraryThreads()).isGreaterThanOrEqualTo(2);
+            assertThat(result.libraryWakeupsPerSecond()).as("no apiauth thread polls").isZero();
+            assertThat(result.processWakeupsPerSecond()).isPositive();
         });
     }
 }

@@ -44,7 +44,16 @@ class PerformanceReportTest {
         Files.writeString(results.resolve("cold-start.json"), """
                 {"runs":8,"javaCommand":"java -cp benchmarks.jar ColdStart","results":[
                  {"library":"apiauth","runs":8,"discoveryMedianMillis":40,"builtMedianMillis":150,"firstTokenMedianMillis":500,"firstTokenMinMillis":450,
-                  "firstTokenMaxMillis":600,"launchToTokenMedianMillis":600,"launchToTokenMinMillis":550,"launchToTokenMaxMillis":700}]}
+                  "firstTokenMaxMillis":600,"launchToTokenMedianMillis":600,"launchToTokenMinMillis":550,"launchToTokenMaxMillis":700,
+                  "buildPhaseMedianMillis":105,"firstRequestPhaseMedianMillis":345},
+                 {"library":"google-auth","runs":8,"discoveryMedianMillis":0,"builtMedianMillis":0,"firstTokenMedianMillis":520,"firstTokenMinMillis":450,
+                  "firstTokenMaxMillis":600,"launchToTokenMedianMillis":540,"launchToTokenMinMillis":500,"launchToTokenMaxMillis":700,
+                  "buildPhaseMedianMillis":0,"firstRequestPhaseMedianMillis":520}]}
+                """);
+        Files.writeString(results.resolve("idle.json"), """
+                {"seconds":10,"runs":2,"javaCommand":"java -cp benchmarks.jar IdleWakeups child","results":[
+                 {"library":"jvm","runs":2,"processWakeupsPerSecond":21.5,"libraryWakeupsPerSecond":0,"libraryThreads":0,"libraryCpuMillisPerSecond":0},
+                 {"library":"apiauth","runs":2,"processWakeupsPerSecond":22.0,"libraryWakeupsPerSecond":0,"libraryThreads":2,"libraryCpuMillisPerSecond":0}]}
                 """);
         Files.writeString(results.resolve("machine.txt"), "cpus: 2\n");
         Files.writeString(results.resolve("commands.txt"), "java -jar benchmarks.jar HotPathBenchmark -t 1\n");
@@ -61,6 +70,27 @@ class PerformanceReportTest {
         assertThat(doc).contains("| Storm: exactly 1 token request | 1 token request(s) | met |");
         assertThat(doc).contains("| Refresh-ahead: 0 requests wait on the token endpoint | 0 waited | met |");
         assertThat(doc).contains("| HttpClient 5 handler ≤ 2 % slower than a constant header | +3.00 % (95 %: +2.50 to +3.50 %) | **missed** |");
+        assertThat(doc).contains("| Cold start: first token in main ≤ google-auth's (same run) | 500 vs 520 ms (0.962×) | met |");
+        assertThat(doc).contains("| Cold start: launch to token within 10 % of google-auth's | 600 vs 540 ms (+11.1 %) | **missed** |");
+        assertThat(doc).contains("| Idle: no periodic wake-up of apiauth threads | 0.000 wake-ups/s | met |");
+    }
+
+    @Test
+    void showsTheColdStartPhasesAndTheIdleWakeups() throws IOException {
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).contains("| discovery: `AuthProviders.discover()`, five providers | 40.0 |",
+                "by the first request) | 105 |", "| first request: HttpClient 5 created, the token request, its JSON parsed | 345 |");
+        assertThat(doc).contains("## Idle cost", "| jvm | 0 | 0.000 | 0.000 | 21.5 |", "| apiauth | 2 | 0.000 | 0.000 | 22.0 |");
+    }
+
+    @Test
+    void aResultsDirectoryWithoutTheIdleRunStillRenders() throws IOException {
+        Files.delete(results.resolve("idle.json"));
+
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).doesNotContain("## Idle cost").doesNotContain("Idle: no periodic wake-up");
     }
 
     @Test

@@ -28,9 +28,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -43,6 +44,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -55,6 +58,11 @@ import org.apache.hc.core5.util.Timeout;
  * timeouts, a cap on the response size, redirects never followed, automatic retries off (the
  * engine retries), {@code https} required except for loopback hosts, an optional custom
  * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version.
+ *
+ * <p>Nothing heavy happens before the first request: the HttpClient (connection pool, request
+ * pipeline) is created by the first {@link #send}, and the TLS set-up (an {@link SSLContext} and
+ * its trust store) by the first {@code https} connection, so building an account that has not
+ * asked for a token yet costs neither, and a loopback {@code http} endpoint never pays for TLS.
  */
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
@@ -63,44 +71,104 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private static final ContentType FORM_UTF_8 =
             ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
 
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "apiauth-call-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Cancels calls past their call timeout; one thread for every endpoint, ended when the last one closes. */
+    private static final SharedExecutor<ScheduledExecutorService> DEADLINES = new SharedExecutor<>(
+            "apiauth-call-deadline", false, threads -> {
+                ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, threads);
+                deadlines.setRemoveOnCancelPolicy(true); // a finished call's deadline leaves the queue at once
+                return deadlines;
+            });
 
     private final String providerId;
-    private final CloseableHttpClient client;
     private final Json json;
     private final Duration callTimeout;
     private final int maxResponseBytes;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final SSLContext sslContext;
+    private final String userAgent;
+    private final SharedExecutor.Lease<ScheduledExecutorService> deadlines = DEADLINES.acquire();
+    private final Object clientLock = new Object();
+    private volatile CloseableHttpClient client;
+    private volatile boolean closed;
 
     private HttpTokenEndpoint(Builder builder) {
         this.providerId = builder.providerId;
         this.json = builder.json;
         this.callTimeout = builder.callTimeout;
         this.maxResponseBytes = builder.maxResponseBytes;
+        this.connectTimeout = builder.connectTimeout;
+        this.responseTimeout = builder.responseTimeout;
+        this.sslContext = builder.sslContext;
+        this.userAgent = builder.userAgent;
+    }
+
+    /** The HttpClient, created by the first request (see the class comment). */
+    private CloseableHttpClient client() {
+        CloseableHttpClient existing = client;
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (clientLock) {
+            if (closed) {
+                throw new IllegalStateException("the token endpoint transport is closed");
+            }
+            if (client == null) {
+                client = createClient();
+            }
+            return client;
+        }
+    }
+
+    private CloseableHttpClient createClient() {
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(builder.connectTimeout))
-                        .setSocketTimeout(Timeout.of(builder.responseTimeout))
-                        .build());
-        if (builder.sslContext != null) {
-            connections.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(builder.sslContext).buildClassic());
-        }
-        this.client = HttpClients.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(responseTimeout))
+                        .build())
+                .setTlsSocketStrategy(new LazyTlsStrategy(sslContext));
+        return HttpClients.custom()
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(builder.responseTimeout))
-                        .setConnectionRequestTimeout(Timeout.of(builder.connectTimeout))
+                        .setResponseTimeout(Timeout.of(responseTimeout))
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .setUserAgent(builder.userAgent)
+                .setUserAgent(userAgent)
                 .build();
+    }
+
+    /**
+     * Builds the TLS strategy (HttpClient's default, or one over the configured {@link SSLContext})
+     * on the first {@code https} connection instead of with the client.
+     */
+    private static final class LazyTlsStrategy implements TlsSocketStrategy {
+        private final SSLContext sslContext;
+        private volatile TlsSocketStrategy delegate;
+
+        LazyTlsStrategy(SSLContext sslContext) {
+            this.sslContext = sslContext;
+        }
+
+        @Override
+        public javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment,
+                org.apache.hc.core5.http.protocol.HttpContext context) throws IOException {
+            TlsSocketStrategy strategy = delegate;
+            if (strategy == null) {
+                synchronized (this) {
+                    if (delegate == null) {
+                        delegate = sslContext == null ? DefaultClientTlsStrategy.createDefault()
+                                : ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic();
+                    }
+                    strategy = delegate;
+                }
+            }
+            return strategy.upgrade(socket, target, port, attachment, context);
+        }
     }
 
     public static Builder builder() {
@@ -114,9 +182,17 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         HttpUriRequestBase http = request.method() == EndpointRequest.Method.GET ? new HttpGet(uri) : new HttpPost(uri);
         request.headers().forEach(http::addHeader);
         request.body().ifPresent(body -> http.setEntity(entity(body)));
-        ScheduledFuture<?> deadline = DEADLINES.schedule(http::cancel, callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline;
+        CloseableHttpClient httpClient;
         try {
-            return client.execute(http, this::read);
+            httpClient = client();
+            deadline = deadlines.executor().schedule(http::cancel, callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            throw new AuthException(providerId, "the token endpoint transport was closed (the Credentials using it"
+                    + " were closed); build a new Credentials to fetch tokens again");
+        }
+        try {
+            return httpClient.execute(http, this::read);
         } catch (SocketTimeoutException e) {
             throw new TransientAuthException(providerId, "the token endpoint " + describe(uri) + " timed out ("
                     + e.getClass().getSimpleName() + "); retry later or raise the timeouts", null, null, e);
@@ -231,9 +307,25 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         return properties.getProperty("version", "dev");
     }
 
+    /** Closes the connections and gives back this endpoint's share of the call-deadline thread. */
     @Override
     public void close() {
-        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        CloseableHttpClient created;
+        synchronized (clientLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            created = client;
+            client = null; // later sends fail as closed rather than inside HttpClient
+        }
+        try {
+            if (created != null) {
+                created.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+            }
+        } finally {
+            deadlines.close();
+        }
     }
 
     @Override

@@ -95,4 +95,35 @@ class JacksonJsonTest {
         assertThatThrownBy(() -> JSON.write(cyclic)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("value cannot be written as JSON").hasMessageNotContaining(TOKEN);
     }
+
+    @Test
+    void writesEveryKindOfNumberAsJsonNumbers() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("int", 7);
+        value.put("long", 12345678901L);
+        value.put("big", new BigInteger("123456789012345678901234567890"));
+        value.put("decimal", new java.math.BigDecimal("0.125"));
+        value.put("double", 2.5);
+        value.put("float", 0.5f);
+
+        assertThat(JSON.write(value)).isEqualTo("{\"int\":7,\"long\":12345678901,"
+                + "\"big\":123456789012345678901234567890,\"decimal\":0.125,\"double\":2.5,\"float\":0.5}");
+    }
+
+    @Test
+    void refusesMapKeysThatAreNotStringsAndObjectsThatAreNotPlainJson() {
+        assertThatThrownBy(() -> JSON.write(Map.of(1, TOKEN))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value cannot be written as JSON: a map key is not a String");
+        assertThatThrownBy(() -> JSON.write(List.of(new StringBuilder(TOKEN)))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value cannot be written as JSON: StringBuilder is not a plain JSON type");
+    }
+
+    @Test
+    void parsesWithJacksonCoreAloneSoTheEngineStartsWithoutDatabind() {
+        // auth-core depends on jackson-core only: databind cost a third of the first token's time in a fresh JVM.
+        assertThatThrownBy(() -> Class.forName("tools.jackson.databind.json.JsonMapper"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(JSON.parse("{\"a\":[1,{\"b\":null}]}")).isEqualTo(Map.of("a", Arrays.asList(1, new LinkedHashMap<>(
+                java.util.Collections.singletonMap("b", null)))));
+    }
 }
