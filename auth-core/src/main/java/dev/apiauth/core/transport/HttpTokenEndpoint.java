@@ -7,6 +7,7 @@ import dev.apiauth.spi.FormEncoding;
 import dev.apiauth.spi.Json;
 import dev.apiauth.spi.Loopback;
 import dev.apiauth.spi.MalformedResponseException;
+import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.TransientAuthException;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,9 @@ import org.apache.hc.core5.util.Timeout;
  * The engine's {@link TokenEndpoint} on Apache HttpClient 5: connect, response and whole-call
  * timeouts, a cap on the response size, redirects never followed, automatic retries off (the
  * engine retries), {@code https} required except for loopback hosts, an optional custom
- * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version.
+ * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version. Requests take the
+ * JVM's proxy ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) unless
+ * {@link Builder#proxy} names one.
  */
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
@@ -74,9 +77,11 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private final Json json;
     private final Duration callTimeout;
     private final int maxResponseBytes;
+    private final ProxyRoute proxy;
 
     private HttpTokenEndpoint(Builder builder) {
         this.providerId = builder.providerId;
+        this.proxy = builder.proxy;
         this.json = builder.json;
         this.callTimeout = builder.callTimeout;
         this.maxResponseBytes = builder.maxResponseBytes;
@@ -88,7 +93,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         if (builder.sslContext != null) {
             connections.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(builder.sslContext).buildClassic());
         }
-        this.client = HttpClients.custom()
+        this.client = builder.proxy.configure(HttpClients.custom(), builder.providerId)
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
@@ -238,7 +243,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
 
     @Override
     public String toString() {
-        return "HttpTokenEndpoint[" + providerId + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
+        return "HttpTokenEndpoint[" + providerId + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes
+                + proxy.describeIfSet() + "]";
     }
 
     /** Builds an {@link HttpTokenEndpoint}. */
@@ -251,6 +257,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         private SSLContext sslContext;
         private String userAgent = USER_AGENT;
         private Json json = JacksonJson.INSTANCE;
+        private ProxyRoute proxy = ProxyRoute.jvm();
 
         private Builder() {
         }
@@ -295,6 +302,27 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         /** Replaces the default {@code apiauth/<version>} User-Agent. */
         public Builder userAgent(String value) {
             this.userAgent = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * Sends every token request through the HTTP proxy at {@code host:port} (https ones through a
+         * {@code CONNECT} tunnel, so TLS stays end to end), loopback URLs included, instead of
+         * following the JVM's proxy properties.
+         */
+        public Builder proxy(String host, int port) {
+            this.proxy = ProxyRoute.explicit(host, port);
+            return this;
+        }
+
+        /**
+         * Answers the {@link #proxy proxy}'s {@code 407} challenge (Basic, Digest) with these
+         * credentials; they are offered to that proxy only and never printed.
+         *
+         * @throws IllegalStateException before {@link #proxy(String, int)}
+         */
+        public Builder proxyCredentials(String username, Secret password) {
+            this.proxy = proxy.withCredentials(username, password);
             return this;
         }
 
