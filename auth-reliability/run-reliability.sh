@@ -69,9 +69,17 @@ HEADER
 cat "$out/fault-matrix.md"
 cat <<'PROPS'
 
-## 2. Property-based tests (jqwik)
+## 2. Property-based tests (seeded JUnit tries)
 
-Arbitrary input, counted per outcome. The property: a token (or settings, or a consent result) or
+Arbitrary input, counted per outcome. Each property is a JUnit `@ParameterizedTest` fed by seeded
+generators (`properties/Gen`, `Tries`): try *i* draws its input from a `SplittableRandom` seeded
+from the run seed, which is random unless `-Dproperties.seed=<long>` fixes it. A failing try reports
+its input and the `-Dtest=… -Dproperties.seed=…` command that replays it as the first try. There is
+no shrinking: inputs that once failed are kept, simplified by hand, as ordinary tests in
+`RecordedBugsTest`. (jqwik did this until it was removed: since 1.10 its maintainer asks that it
+not be used by AI coding tools, and its next versions need Java 21.)
+
+The property: a token (or settings, or a consent result) or
 one of the typed exceptions — never an unchecked exception, never the engine's "the provider failed
 unexpectedly" wrapper, never a token, secret or CSRF state in a message, `toString()` or log line.
 Generated answers vary status, `Retry-After` / `X-RateLimit-Reset` (seconds, HTTP-dates, garbage),

@@ -7,6 +7,7 @@ import dev.apiauth.spi.FormEncoding;
 import dev.apiauth.spi.Json;
 import dev.apiauth.spi.Loopback;
 import dev.apiauth.spi.MalformedResponseException;
+import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.TransientAuthException;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,9 @@ import org.apache.hc.core5.util.Timeout;
  * The engine's {@link TokenEndpoint} on Apache HttpClient 5: connect, response and whole-call
  * timeouts, a cap on the response size, redirects never followed, automatic retries off (the
  * engine retries), {@code https} required except for loopback hosts, an optional custom
- * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version.
+ * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version. Requests take the
+ * JVM's proxy ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) unless
+ * {@link Builder#proxy} names one.
  *
  * <p>Nothing heavy happens before the first request: the HttpClient (connection pool, request
  * pipeline) is created by the first {@link #send}, and the TLS set-up (an {@link SSLContext} and
@@ -91,9 +94,11 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private final Object clientLock = new Object();
     private volatile CloseableHttpClient client;
     private volatile boolean closed;
+    private final ProxyRoute proxy;
 
     private HttpTokenEndpoint(Builder builder) {
         this.providerId = builder.providerId;
+        this.proxy = builder.proxy;
         this.json = builder.json;
         this.callTimeout = builder.callTimeout;
         this.maxResponseBytes = builder.maxResponseBytes;
@@ -127,7 +132,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
                         .setSocketTimeout(Timeout.of(responseTimeout))
                         .build())
                 .setTlsSocketStrategy(new LazyTlsStrategy(sslContext));
-        return HttpClients.custom()
+        return proxy.configure(HttpClients.custom(), providerId)
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
@@ -330,7 +335,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
 
     @Override
     public String toString() {
-        return "HttpTokenEndpoint[" + providerId + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
+        return "HttpTokenEndpoint[" + providerId + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes
+                + proxy.describeIfSet() + "]";
     }
 
     /** Builds an {@link HttpTokenEndpoint}. */
@@ -343,6 +349,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         private SSLContext sslContext;
         private String userAgent = USER_AGENT;
         private Json json = JacksonJson.INSTANCE;
+        private ProxyRoute proxy = ProxyRoute.jvm();
 
         private Builder() {
         }
@@ -387,6 +394,27 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         /** Replaces the default {@code apiauth/<version>} User-Agent. */
         public Builder userAgent(String value) {
             this.userAgent = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * Sends every token request through the HTTP proxy at {@code host:port} (https ones through a
+         * {@code CONNECT} tunnel, so TLS stays end to end), loopback URLs included, instead of
+         * following the JVM's proxy properties.
+         */
+        public Builder proxy(String host, int port) {
+            this.proxy = ProxyRoute.explicit(host, port);
+            return this;
+        }
+
+        /**
+         * Answers the {@link #proxy proxy}'s {@code 407} challenge (Basic, Digest) with these
+         * credentials; they are offered to that proxy only and never printed.
+         *
+         * @throws IllegalStateException before {@link #proxy(String, int)}
+         */
+        public Builder proxyCredentials(String username, Secret password) {
+            this.proxy = proxy.withCredentials(username, password);
             return this;
         }
 

@@ -1,27 +1,24 @@
 package dev.apiauth.reliability.properties;
 
+import static dev.apiauth.reliability.properties.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.provider.dotypos.DotyposConsent;
-import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.reliability.support.LogCapture;
 import dev.apiauth.reliability.support.TestSecrets;
 import dev.apiauth.reliability.support.Transcript;
 import dev.apiauth.spi.FormEncoding;
+import dev.apiauth.spi.consent.ConsentCallbackException;
+import dev.apiauth.spi.consent.ConsentResult;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code DotyposConsent.parseCallback} with arbitrary callback URIs and expected states: a result
@@ -35,8 +32,10 @@ class ConsentCallbackProperties {
         LogCapture.install();
     }
 
-    @Property(tries = 3000)
-    void callbackGivesAResultOrAConsentCallbackException(@ForAll("callbacks") Callback callback) {
+    @Property
+    @MethodSource("callbacks")
+    void callbackGivesAResultOrAConsentCallbackException(Tries.Sample<Callback> sample) {
+        Callback callback = sample.value();
         AtomicReference<ConsentResult> result = new AtomicReference<>();
         Throwable thrown = catchThrowable(() -> result.set(DotyposConsent.parseCallback(callback.uri(),
                 callback.expectedState())));
@@ -54,47 +53,50 @@ class ConsentCallbackProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Callback> callbacks() {
-        Arbitrary<String> expected = Arbitraries.strings().ofMinLength(1).ofMaxLength(16)
-                .filter(state -> !state.isBlank()).map(state -> "st" + TestSecrets.MARKER + state);
-        return expected.flatMap(state -> {
-            Arbitrary<String> stateValue = Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.just(state)),
-                    Tuple.of(1, Arbitraries.just(state + "x")),
-                    Tuple.of(1, Arbitraries.just("")),
-                    Tuple.of(1, Arbitraries.strings().ofMaxLength(10)));
-            Arbitrary<String> token = Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20)
-                            .map(suffix -> "rt" + TestSecrets.MARKER + suffix)),
-                    Tuple.of(1, Arbitraries.strings().ofMaxLength(10).map(suffix -> TestSecrets.MARKER + " " + suffix)),
-                    Tuple.of(1, Arbitraries.of("", " ", "\u0000", "a\nb")));
-            Arbitrary<String> cloud = Arbitraries.oneOf(Arbitraries.strings().numeric().ofMaxLength(8),
-                    Arbitraries.strings().ofMaxLength(8));
-            Arbitrary<String> pair = Arbitraries.frequencyOf(
-                    Tuple.of(3, stateValue.map(value -> "state=" + encode(value))),
-                    Tuple.of(3, token.map(value -> "token=" + encode(value))),
-                    Tuple.of(3, cloud.map(value -> "cloudid=" + encode(value))),
-                    Tuple.of(1, Arbitraries.of("state", "token", "cloudid", "", "=", "==", "token==x", "a=b", "error=access_denied")),
-                    Tuple.of(1, Combinators.combine(Arbitraries.strings().ofMaxLength(6), Arbitraries.strings().ofMaxLength(6))
-                            .as((name, value) -> encode(name) + "=" + encode(value))));
-            Arbitrary<String> wellFormed = Combinators.combine(token, cloud, Arbitraries.of(0, 1, 2))
-                    .as((value, cloudId, order) -> {
-                        List<String> pairs = new java.util.ArrayList<>(List.of("token=" + encode(value),
-                                "cloudid=" + encode(cloudId)));
-                        pairs.add(order, "state=" + encode(state));
-                        return String.join("&", pairs);
-                    });
-            Arbitrary<String> query = Arbitraries.frequencyOf(
-                    Tuple.of(2, wellFormed),
-                    Tuple.of(1, Combinators.combine(wellFormed, pair).as((good, extra) -> good + "&" + extra)),
-                    Tuple.of(3, pair.list().ofMaxSize(6).map(pairs -> String.join("&", pairs))));
-            Arbitrary<String> prefix = Arbitraries.of("http://127.0.0.1:8765/callback?", "/callback?",
-                    "https://app.example/cb?x=1&", "http://127.0.0.1:8765/callback?&&");
-            Arbitrary<String> fragment = Arbitraries.of("", "", "#", "#token=frag");
-            return Combinators.combine(prefix, query, fragment)
-                    .as((start, raw, end) -> new Callback(URI.create(start + raw + end), state, raw));
-        });
+    static Stream<Tries.Sample<Callback>> callbacks() {
+        Gen<String> expected = Gen.strings(1, 16).filter(state -> !state.isBlank())
+                .map(state -> "st" + TestSecrets.MARKER + state);
+        return Tries.of("callbacks", 3000, expected.flatMap(ConsentCallbackProperties::callbacksExpecting));
+    }
+
+    private static Gen<Callback> callbacksExpecting(String state) {
+        Gen<String> stateValue = Gen.frequency(
+                weight(6, Gen.just(state)),
+                weight(1, Gen.just(state + "x")),
+                weight(1, Gen.just("")),
+                weight(1, Gen.strings(10)));
+        Gen<String> token = Gen.frequency(
+                weight(6, Gen.strings(Gen.charRange('!', '~'), 0, 20).map(suffix -> "rt" + TestSecrets.MARKER + suffix)),
+                weight(1, Gen.strings(10).map(suffix -> TestSecrets.MARKER + " " + suffix)),
+                weight(1, Gen.of("", " ", "\u0000", "a\nb")));
+        Gen<String> cloud = Gen.oneOf(Gen.numeric(0, 8), Gen.strings(8));
+        Gen<String> anyPair = Gen.strings(6);
+        Gen<String> pair = Gen.frequency(
+                weight(3, stateValue.map(value -> "state=" + encode(value))),
+                weight(3, token.map(value -> "token=" + encode(value))),
+                weight(3, cloud.map(value -> "cloudid=" + encode(value))),
+                weight(1, Gen.of("state", "token", "cloudid", "", "=", "==", "token==x", "a=b", "error=access_denied")),
+                weight(1, random -> encode(anyPair.next(random)) + "=" + encode(anyPair.next(random))));
+        Gen<Integer> order = Gen.of(0, 1, 2);
+        Gen<String> wellFormed = random -> {
+            List<String> pairs = new ArrayList<>(List.of("token=" + encode(token.next(random)),
+                    "cloudid=" + encode(cloud.next(random))));
+            pairs.add(order.next(random), "state=" + encode(state));
+            return String.join("&", pairs);
+        };
+        Gen<String> query = Gen.frequency(
+                weight(2, wellFormed),
+                weight(1, random -> wellFormed.next(random) + "&" + pair.next(random)),
+                weight(3, pair.list(6).map(pairs -> String.join("&", pairs))));
+        Gen<String> prefix = Gen.of("http://127.0.0.1:8765/callback?", "/callback?",
+                "https://app.example/cb?x=1&", "http://127.0.0.1:8765/callback?&&");
+        Gen<String> fragment = Gen.of("", "", "#", "#token=frag");
+        return random -> {
+            String start = prefix.next(random);
+            String raw = query.next(random);
+            String end = fragment.next(random);
+            return new Callback(URI.create(start + raw + end), state, raw);
+        };
     }
 
     /** Percent-encodes, sometimes leaving RFC 3986 characters a browser would leave alone. */
@@ -102,7 +104,7 @@ class ConsentCallbackProperties {
         return FormEncoding.percentEncode(value);
     }
 
-    @AfterContainer
+    @AfterAll
     static void writeFigures() {
         TALLY.write("consent");
     }

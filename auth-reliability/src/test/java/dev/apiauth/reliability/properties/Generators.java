@@ -1,5 +1,7 @@
 package dev.apiauth.reliability.properties;
 
+import static dev.apiauth.reliability.properties.Gen.weight;
+
 import dev.apiauth.core.transport.JacksonJson;
 import dev.apiauth.reliability.support.TestSecrets;
 import dev.apiauth.spi.EndpointResponse;
@@ -13,10 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Arbitrary token-endpoint answers: any status, odd {@code Retry-After}/{@code X-RateLimit-Reset}
@@ -36,59 +34,73 @@ final class Generators {
     }
 
     /** Any answer a token endpoint could give. */
-    static Arbitrary<EndpointResponse> responses(long maxAbsExp) {
-        return Combinators.combine(statuses(), headers(), bodies(maxAbsExp))
-                .as((status, headers, body) -> new EndpointResponse(status, headers, body, parse(body)));
+    static Gen<EndpointResponse> responses(long maxAbsExp) {
+        Gen<Integer> statuses = statuses();
+        Gen<Map<String, List<String>>> headers = headers();
+        Gen<String> bodies = bodies(maxAbsExp);
+        return random -> {
+            int status = statuses.next(random);
+            Map<String, List<String>> head = headers.next(random);
+            String body = bodies.next(random);
+            return new EndpointResponse(status, head, body, parse(body));
+        };
     }
 
-    static Arbitrary<Integer> statuses() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(200, 201)),
-                Tuple.of(3, Arbitraries.of(204, 301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 408, 409, 422, 429,
+    static Gen<Integer> statuses() {
+        return Gen.frequency(
+                weight(6, Gen.of(200, 201)),
+                weight(3, Gen.of(204, 301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 408, 409, 422, 429,
                         500, 502, 503, 504)),
-                Tuple.of(1, Arbitraries.integers().between(100, 599)));
+                weight(1, Gen.ints(100, 599)));
     }
 
-    static Arbitrary<Map<String, List<String>>> headers() {
-        Arbitrary<String> retryAfter = Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 9_999_999_999L).map(String::valueOf),
-                Arbitraries.strings().numeric().ofMinLength(11).ofMaxLength(25),
-                Arbitraries.longs().between(-400_000_000_000L, 400_000_000_000L).map(seconds -> DateTimeFormatter
+    static Gen<Map<String, List<String>>> headers() {
+        Gen<String> retryAfter = Gen.oneOf(
+                Gen.longs(0, 9_999_999_999L).map(String::valueOf),
+                Gen.numeric(11, 25),
+                Gen.longs(-400_000_000_000L, 400_000_000_000L).map(seconds -> DateTimeFormatter
                         .RFC_1123_DATE_TIME.format(NOW.plusSeconds(seconds / 100).atZone(ZoneOffset.UTC))),
-                Arbitraries.of("-1", "1.5", "", " ", "Wed, 21 Oct 2015 07:28:00 GMT", "Thu, 31 Feb 2026 25:61:61 GMT",
+                Gen.of("-1", "1.5", "", " ", "Wed, 21 Oct 2015 07:28:00 GMT", "Thu, 31 Feb 2026 25:61:61 GMT",
                         "Fri, 31 Dec 999999999 23:59:59 GMT", "tomorrow", "1e9"),
-                Arbitraries.strings().ofMaxLength(40));
-        Arbitrary<String> reset = Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 99_999_999_999L).map(String::valueOf),
-                Arbitraries.of("2026-03-02T09:00:30Z", "2026-03-02T09:00:30+02:00", "+999999999-12-31T23:59:59Z",
+                Gen.strings(40));
+        Gen<String> reset = Gen.oneOf(
+                Gen.longs(0, 99_999_999_999L).map(String::valueOf),
+                Gen.of("2026-03-02T09:00:30Z", "2026-03-02T09:00:30+02:00", "+999999999-12-31T23:59:59Z",
                         "-999999999-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "now"),
-                Arbitraries.strings().ofMaxLength(30));
-        Arbitrary<String> contentType = Arbitraries.of("application/json", "application/json; charset=utf-8",
+                Gen.strings(30));
+        Gen<String> contentType = Gen.of("application/json", "application/json; charset=utf-8",
                 "text/html", "text/plain", "application/xml", "application/problem+json", ";;;", "", "application/json; charset=bogus");
-        Arbitrary<String> location = Arbitraries.of("http://oauth.example.com/token", "https://elsewhere.example/x",
+        Gen<String> location = Gen.of("http://oauth.example.com/token", "https://elsewhere.example/x",
                 "/relative", "", "::not a uri::");
-        return Combinators.combine(retryAfter.optional(), reset.optional(), contentType.optional(), location.optional())
-                .as((a, r, c, l) -> {
-                    Map<String, List<String>> headers = new LinkedHashMap<>();
-                    a.ifPresent(value -> headers.put("Retry-After", List.of(value)));
-                    r.ifPresent(value -> headers.put("X-RateLimit-Reset", List.of(value)));
-                    c.ifPresent(value -> headers.put("Content-Type", List.of(value)));
-                    l.ifPresent(value -> headers.put("Location", List.of(value)));
-                    return headers;
-                });
+        Gen<Optional<String>> a = retryAfter.optional();
+        Gen<Optional<String>> r = reset.optional();
+        Gen<Optional<String>> c = contentType.optional();
+        Gen<Optional<String>> l = location.optional();
+        return random -> {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            a.next(random).ifPresent(value -> headers.put("Retry-After", List.of(value)));
+            r.next(random).ifPresent(value -> headers.put("X-RateLimit-Reset", List.of(value)));
+            c.next(random).ifPresent(value -> headers.put("Content-Type", List.of(value)));
+            l.next(random).ifPresent(value -> headers.put("Location", List.of(value)));
+            return headers;
+        };
     }
 
-    static Arbitrary<String> bodies(long maxAbsExp) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(10, tokenObjects(maxAbsExp).map(Generators::write)),
-                Tuple.of(2, tokenObjects(maxAbsExp).map(object -> write(Map.of("response_status", 200,
+    static Gen<String> bodies(long maxAbsExp) {
+        Gen<String> json = tokenObjects(maxAbsExp).map(Generators::write);
+        Gen<Double> cut = Gen.doubles(0, 1);
+        return Gen.frequency(
+                weight(10, json),
+                weight(2, tokenObjects(maxAbsExp).map(object -> write(Map.of("response_status", 200,
                         "data", object)))),
-                Tuple.of(2, rawLifetimes()),
-                Tuple.of(2, Combinators.combine(tokenObjects(maxAbsExp).map(Generators::write),
-                        Arbitraries.doubles().between(0, 1)).as((json, cut) -> json.substring(0, (int) (json.length() * cut)))),
-                Tuple.of(1, jsonValues(2).map(Generators::write)),
-                Tuple.of(1, Arbitraries.strings().ofMaxLength(200)),
-                Tuple.of(1, Arbitraries.of("", " ", "null", "[]", "{}", "\"text\"", "<html><body>Sign in</body></html>")));
+                weight(2, rawLifetimes()),
+                weight(2, random -> {
+                    String whole = json.next(random);
+                    return whole.substring(0, (int) (whole.length() * cut.next(random)));
+                }),
+                weight(1, jsonValues(2).map(Generators::write)),
+                weight(1, Gen.strings(200)),
+                weight(1, Gen.of("", " ", "null", "[]", "{}", "\"text\"", "<html><body>Sign in</body></html>")));
     }
 
     /**
@@ -96,18 +108,21 @@ final class Generators {
      * ({@code access_token}, Dotypos' {@code accessToken}, doo's {@code data.access_token}) plus the
      * usual fields, where each field is independently kept, dropped or replaced by any JSON value.
      */
-    static Arbitrary<Map<String, Object>> tokenObjects(long maxAbsExp) {
-        // One shared token substituted afterwards rather than flatMap: jqwik memoizes fixed arbitraries only.
+    static Gen<Map<String, Object>> tokenObjects(long maxAbsExp) {
+        // One token per object, put under every field whose well-formed value is "the token".
         List<String> names = concat(TOKEN_FIELDS, OTHER_FIELDS, List.of("data", "x-extra"));
-        List<Arbitrary<Optional<Object>>> fields = new ArrayList<>();
+        List<Gen<Optional<Object>>> fields = new ArrayList<>();
         for (String name : names) {
-            fields.add(Arbitraries.frequencyOf(
-                    Tuple.of(5, good(name).map(Optional::ofNullable)),
-                    Tuple.of(2, Arbitraries.just(Optional.<Object>empty())),
-                    Tuple.of(2, valueFor(name, maxAbsExp).map(Optional::ofNullable))));
+            fields.add(Gen.frequency(
+                    weight(5, good(name).map(Optional::ofNullable)),
+                    weight(2, Gen.just(Optional.<Object>empty())),
+                    weight(2, valueFor(name, maxAbsExp).map(Optional::ofNullable))));
         }
-        Arbitrary<List<Optional<Object>>> values = Combinators.combine(fields).as(List::copyOf);
-        return Combinators.combine(tokens(maxAbsExp), values).as((token, generated) -> {
+        Gen<List<Optional<Object>>> values = Gen.all(fields);
+        Gen<String> tokens = tokens(maxAbsExp);
+        return random -> {
+            String token = tokens.next(random);
+            List<Optional<Object>> generated = values.next(random);
             Map<String, Object> object = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
@@ -115,98 +130,97 @@ final class Generators {
                         : value == THE_TOKEN_IN_DATA ? mapOf("access_token", token, "refresh_token", null) : value));
             }
             return object;
-        });
+        };
     }
 
     private static final Object THE_TOKEN = new Object();
     private static final Object THE_TOKEN_IN_DATA = new Object();
 
     /** The well-formed value of a field in a success answer (empty for error-only fields). */
-    private static Arbitrary<Object> good(String name) {
+    private static Gen<Object> good(String name) {
         return switch (name) {
-            case "access_token", "accessToken" -> Arbitraries.just(THE_TOKEN);
-            case "data" -> Arbitraries.just(THE_TOKEN_IN_DATA);
-            case "token_type" -> Arbitraries.of("bearer", "Bearer", "BEARER");
-            case "expires_in" -> Arbitraries.longs().between(0, 100_000).map(n -> (Object) n);
-            case "scope" -> Arbitraries.of("data user", "OMS", "integration");
-            case "response_status" -> Arbitraries.just(200);
-            default -> Arbitraries.just(null);
+            case "access_token", "accessToken" -> Gen.just(THE_TOKEN);
+            case "data" -> Gen.just(THE_TOKEN_IN_DATA);
+            case "token_type" -> Gen.of("bearer", "Bearer", "BEARER");
+            case "expires_in" -> Gen.longs(0, 100_000).map(n -> (Object) n);
+            case "scope" -> Gen.of("data user", "OMS", "integration");
+            case "response_status" -> Gen.just(200);
+            default -> Gen.just(null);
         };
     }
 
-    private static Arbitrary<Object> valueFor(String name, long maxAbsExp) {
+    private static Gen<Object> valueFor(String name, long maxAbsExp) {
         if (TOKEN_FIELDS.contains(name)) {
-            return Arbitraries.frequencyOf(
-                    Tuple.of(3, tokens(maxAbsExp).map(token -> (Object) token)),
-                    Tuple.of(2, jsonValues(1)));
+            return Gen.frequency(
+                    weight(3, tokens(maxAbsExp).map(token -> (Object) token)),
+                    weight(2, jsonValues(1)));
         }
         if (name.equals("data")) {
-            return Arbitraries.frequencyOf(
-                    Tuple.of(3, tokens(maxAbsExp).map(token -> (Object) mapOf("access_token", token, "refresh_token", null))),
-                    Tuple.of(1, jsonValues(1)));
+            return Gen.frequency(
+                    weight(3, tokens(maxAbsExp).map(token -> (Object) mapOf("access_token", token, "refresh_token", null))),
+                    weight(1, jsonValues(1)));
         }
         if (name.equals("expires_in")) {
-            return Arbitraries.oneOf(
-                    Arbitraries.longs().between(-10_000, 10_000).map(n -> (Object) n),
-                    Arbitraries.longs().map(n -> (Object) n),
-                    Arbitraries.doubles().map(d -> (Object) d),
-                    Arbitraries.of("3600", " 3599 ", "1e3", "-5", "NaN", "Infinity", "", "abc", "1e400").map(s -> (Object) s),
+            return Gen.oneOf(
+                    Gen.longs(-10_000, 10_000).map(n -> (Object) n),
+                    Gen.longs().map(n -> (Object) n),
+                    Gen.doubles().map(d -> (Object) d),
+                    Gen.of("3600", " 3599 ", "1e3", "-5", "NaN", "Infinity", "", "abc", "1e400").map(s -> (Object) s),
                     jsonValues(1));
         }
         return jsonValues(2);
     }
 
     /** Token values: opaque (with the marker), JWTs whose {@code exp} is anything, blank. */
-    static Arbitrary<String> tokens(long maxAbsExp) {
-        Arbitrary<String> opaque = Arbitraries.strings().withCharRange('!', '~').ofMaxLength(30)
+    static Gen<String> tokens(long maxAbsExp) {
+        Gen<String> opaque = Gen.strings(Gen.charRange('!', '~'), 0, 30)
                 .map(suffix -> "tok-" + TestSecrets.MARKER + suffix);
-        Arbitrary<Object> exp = Arbitraries.oneOf(
-                Arbitraries.longs().between(-3600, 7200).map(delta -> (Object) (NOW.getEpochSecond() + delta)),
-                Arbitraries.longs().between(-maxAbsExp, maxAbsExp).map(n -> (Object) n),
-                Arbitraries.doubles().between(-maxAbsExp, maxAbsExp).map(d -> (Object) d),
-                Arbitraries.of("1772442000", "soon", "").map(s -> (Object) s),
-                Arbitraries.just(null));
-        Arbitrary<String> jwt = exp.map(value -> {
+        Gen<Object> exp = Gen.oneOf(
+                Gen.longs(-3600, 7200).map(delta -> (Object) (NOW.getEpochSecond() + delta)),
+                Gen.longs(-maxAbsExp, maxAbsExp).map(n -> (Object) n),
+                Gen.doubles(-maxAbsExp, maxAbsExp).map(d -> (Object) d),
+                Gen.of("1772442000", "soon", "").map(s -> (Object) s),
+                Gen.just(null));
+        Gen<String> jwt = exp.map(value -> {
             Map<String, Object> claims = new LinkedHashMap<>();
             claims.put("sub", "prop");
             claims.put("exp", value);
             return base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64(write(claims)) + ".sig"
                     + TestSecrets.MARKER;
         });
-        Arbitrary<String> notQuiteJwt = Arbitraries.of("a.b.c", "..", "x..y", "e30.e30.e30", "eyJ.eyJ.eyJ")
+        Gen<String> notQuiteJwt = Gen.of("a.b.c", "..", "x..y", "e30.e30.e30", "eyJ.eyJ.eyJ")
                 .map(prefix -> prefix + TestSecrets.MARKER);
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, opaque),
-                Tuple.of(4, jwt),
-                Tuple.of(1, notQuiteJwt),
-                Tuple.of(1, Arbitraries.of("", " ", "\t", "\n")));
+        return Gen.frequency(
+                weight(4, opaque),
+                weight(4, jwt),
+                weight(1, notQuiteJwt),
+                weight(1, Gen.of("", " ", "\t", "\n")));
     }
 
     /** Raw JSON a serializer would not write: extreme or odd numbers for expires_in. */
-    static Arbitrary<String> rawLifetimes() {
-        return Arbitraries.of("1e400", "-1e400", "1E+999999999", "0.000001", "-0", "3600.5", "1e2", "0x10", "00012",
+    static Gen<String> rawLifetimes() {
+        return Gen.of("1e400", "-1e400", "1E+999999999", "0.000001", "-0", "3600.5", "1e2", "0x10", "00012",
                 "9223372036854775808", "-9223372036854775809", "315360001", "315360000")
                 .map(raw -> "{\"access_token\":\"tok-" + TestSecrets.MARKER + "\",\"token_type\":\"bearer\","
                         + "\"expires_in\":" + raw + "}");
     }
 
     /** Any JSON value without the marker: strings, numbers, booleans, null, lists, objects. */
-    static Arbitrary<Object> jsonValues(int depth) {
-        Arbitrary<Object> leaf = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(20).map(s -> (Object) s),
-                Arbitraries.integers().map(n -> (Object) n),
-                Arbitraries.longs().map(n -> (Object) n),
-                Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.just(null));
+    static Gen<Object> jsonValues(int depth) {
+        Gen<Object> leaf = Gen.oneOf(
+                Gen.strings(20).map(s -> (Object) s),
+                Gen.ints().map(n -> (Object) n),
+                Gen.longs().map(n -> (Object) n),
+                Gen.doubles().map(d -> (Object) d),
+                Gen.of(true, false).map(b -> (Object) b),
+                Gen.just(null));
         if (depth <= 0) {
             return leaf;
         }
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, leaf),
-                Tuple.of(1, jsonValues(depth - 1).list().ofMaxSize(3).map(list -> (Object) list)),
-                Tuple.of(1, Arbitraries.maps(Arbitraries.strings().alpha().ofMaxLength(8), jsonValues(depth - 1))
-                        .ofMaxSize(3).map(map -> (Object) map)));
+        return Gen.frequency(
+                weight(6, leaf),
+                weight(1, jsonValues(depth - 1).list(3).map(list -> (Object) list)),
+                weight(1, Gen.maps(Gen.alpha(8), jsonValues(depth - 1), 3).map(map -> (Object) map)));
     }
 
     static Optional<Object> parse(String body) {

@@ -14,12 +14,9 @@ import dev.apiauth.spi.EndpointResponse;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each provider's token source, through the engine ({@code Credentials.Builder.tokenEndpoint}), fed
@@ -36,23 +33,25 @@ class ProviderResponseProperties {
         LogCapture.install();
     }
 
-    @Property(tries = 3000)
-    void everyProviderMapsAnyAnswerToATokenOrATypedException(@ForAll("vendors") Vendor vendor,
-            @ForAll("responses") EndpointResponse response) {
-        check(vendor, response, "provider token sources");
+    @Property
+    @MethodSource("responses")
+    void everyProviderMapsAnyAnswerToATokenOrATypedException(Tries.Sample<Answer> sample) {
+        check(sample.value(), "provider token sources");
     }
 
     /**
      * The same over every {@code exp} a JWT can carry; the inputs that once failed are kept as
      * {@link RecordedBugsTest}.
      */
-    @Property(tries = 3000)
-    void everyProviderMapsAnyJwtExpiryToATokenOrATypedException(@ForAll("vendors") Vendor vendor,
-            @ForAll("anyExpResponses") EndpointResponse response) {
-        check(vendor, response, "provider token sources, any JWT exp");
+    @Property
+    @MethodSource("anyExpResponses")
+    void everyProviderMapsAnyJwtExpiryToATokenOrATypedException(Tries.Sample<Answer> sample) {
+        check(sample.value(), "provider token sources, any JWT exp");
     }
 
-    private static void check(Vendor vendor, EndpointResponse response, String property) {
+    private static void check(Answer answer, String property) {
+        Vendor vendor = answer.vendor();
+        EndpointResponse response = answer.response();
         int mark = LogCapture.mark();
         try (Credentials credentials = Credentials.builder(vendor.provider())
                 .settings(vendor.settings("https://token.example.test"))
@@ -76,23 +75,26 @@ class ProviderResponseProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Vendor> vendors() {
-        return Arbitraries.of(Vendor.values());
+    static Stream<Tries.Sample<Answer>> responses() {
+        return Tries.of("responses", 3000, answers(REPRESENTABLE_EXP));
     }
 
-    @Provide
-    Arbitrary<EndpointResponse> responses() {
-        return Generators.responses(REPRESENTABLE_EXP);
+    static Stream<Tries.Sample<Answer>> anyExpResponses() {
+        return Tries.of("anyExpResponses", 3000, answers(Long.MAX_VALUE));
     }
 
-    @Provide
-    Arbitrary<EndpointResponse> anyExpResponses() {
-        return Generators.responses(Long.MAX_VALUE);
+    private static Gen<Answer> answers(long maxAbsExp) {
+        Gen<Vendor> vendors = Gen.of(Vendor.values());
+        Gen<EndpointResponse> responses = Generators.responses(maxAbsExp);
+        return random -> new Answer(vendors.next(random), responses.next(random));
     }
 
-    @AfterContainer
+    @AfterAll
     static void writeFigures() {
         TALLY.write("providers");
+    }
+
+    /** A provider and the answer its token endpoint gives. */
+    record Answer(Vendor vendor, EndpointResponse response) {
     }
 }

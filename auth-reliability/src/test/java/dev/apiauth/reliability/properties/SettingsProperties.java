@@ -1,5 +1,6 @@
 package dev.apiauth.reliability.properties;
 
+import static dev.apiauth.reliability.properties.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -23,14 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code Settings.validate} for each provider with arbitrary maps: valid settings or one
@@ -46,8 +42,10 @@ class SettingsProperties {
         LogCapture.install();
     }
 
-    @Property(tries = 2000)
-    void settingsAreValidOrOneErrorListsEveryProblemWithoutSecrets(@ForAll("settings") Candidate candidate) {
+    @Property
+    @MethodSource("settings")
+    void settingsAreValidOrOneErrorListsEveryProblemWithoutSecrets(Tries.Sample<Candidate> sample) {
+        Candidate candidate = sample.value();
         AuthProvider provider = candidate.vendor().provider();
         AtomicReference<ProviderSettings> validated = new AtomicReference<>();
         Throwable thrown = catchThrowable(() -> validated.set(Settings.of(candidate.values()).validate(provider)));
@@ -80,37 +78,38 @@ class SettingsProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Candidate> settings() {
-        List<Arbitrary<Candidate>> perVendor = new ArrayList<>();
+    static Stream<Tries.Sample<Candidate>> settings() {
+        List<Gen<Candidate>> perVendor = new ArrayList<>();
         for (Vendor vendor : Vendor.values()) {
             perVendor.add(candidates(vendor));
         }
-        return Arbitraries.oneOf(perVendor);
+        return Tries.of("settings", 2000, Gen.oneOf(perVendor));
     }
 
-    private static Arbitrary<Candidate> candidates(Vendor vendor) {
+    private static Gen<Candidate> candidates(Vendor vendor) {
         List<Setting> declared = vendor.provider().info().settings();
         Map<String, String> account = vendor.settings("https://token.example.test");
-        List<Arbitrary<Optional<String>>> values = new ArrayList<>();
+        List<Gen<Optional<String>>> values = new ArrayList<>();
         for (Setting setting : declared) {
-            Arbitrary<String> valid = account.containsKey(setting.name())
-                    ? Arbitraries.just(account.get(setting.name()))
-                    : setting.defaultValue().map(Arbitraries::just).orElseGet(() -> values(setting));
-            values.add(Arbitraries.frequencyOf(
-                    Tuple.of(4, Arbitraries.just(Optional.<String>empty())),
-                    Tuple.of(4, valid.map(Optional::of)),
-                    Tuple.of(1, values(setting).map(Optional::of))));
+            Gen<String> valid = account.containsKey(setting.name())
+                    ? Gen.just(account.get(setting.name()))
+                    : setting.defaultValue().map(Gen::just).orElseGet(() -> values(setting));
+            values.add(Gen.frequency(
+                    weight(4, Gen.just(Optional.<String>empty())),
+                    weight(4, valid.map(Optional::of)),
+                    weight(1, values(setting).map(Optional::of))));
         }
-        Arbitrary<Map<String, String>> unknown = Arbitraries.maps(
-                Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(12),
-                        Arbitraries.of("client_id", "CLIENT-SECRET", "token.url", "tokenUrl", "secret")),
-                secrets()).ofMaxSize(1);
-        return Combinators.combine(Combinators.combine(values).as(List::copyOf), unknown).as((given, extra) -> {
+        Gen<List<Optional<String>>> given = Gen.all(values);
+        Gen<Map<String, String>> unknown = Gen.maps(
+                Gen.oneOf(Gen.strings(1, 12), Gen.of("client_id", "CLIENT-SECRET", "token.url", "tokenUrl", "secret")),
+                secrets(), 1);
+        return random -> {
+            List<Optional<String>> chosen = given.next(random);
+            Map<String, String> extra = unknown.next(random);
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < declared.size(); i++) {
                 String name = declared.get(i).name();
-                given.get(i).ifPresent(value -> map.put(name, value));
+                chosen.get(i).ifPresent(value -> map.put(name, value));
             }
             extra.forEach((name, value) -> {
                 if (vendor.provider().info().setting(name).isEmpty()) {
@@ -118,45 +117,44 @@ class SettingsProperties {
                 }
             });
             return new Candidate(vendor, map);
-        });
+        };
     }
 
     /** Values of the setting's kind, valid and not; secrets carry the marker. */
-    private static Arbitrary<String> values(Setting setting) {
-        Arbitrary<String> blank = Arbitraries.of("", " ", "\t", "\n ");
+    private static Gen<String> values(Setting setting) {
+        Gen<String> blank = Gen.of("", " ", "\t", "\n ");
         if (setting.secret()) {
-            return Arbitraries.oneOf(secrets(), blank);
+            return Gen.oneOf(secrets(), blank);
         }
-        Arbitrary<String> kind = switch (setting.kind()) {
-            case URL -> Arbitraries.of("https://token.example.test/oauth", "http://127.0.0.1:8080/token",
+        Gen<String> kind = switch (setting.kind()) {
+            case URL -> Gen.of("https://token.example.test/oauth", "http://127.0.0.1:8080/token",
                     "http://localhost/token", "http://[::1]:9/t", "http://example.com/token", "ftp://example.com/t",
                     "not a url", "https://", "https://exa mple.com/", "https://host.example:99999/t",
                     "https://h.example/x?q=1#frag", "//no-scheme.example/t", "mailto:a@example.com",
                     "https://user:pw@h.example/t", "HTTPS://H.EXAMPLE/T", "http://127.0.0.1.example.com/t");
-            case INTEGER -> Arbitraries.oneOf(Arbitraries.longs().map(String::valueOf),
-                    Arbitraries.of("ten", "1.5", " 7 ", "99999999999999999999", "+3", "0x10"));
-            case DURATION -> Arbitraries.of("30s", "PT5M", "500ms", "1d", "0", "-5s", "PT-5M", "5 m", "ten minutes",
+            case INTEGER -> Gen.oneOf(Gen.longs().map(String::valueOf),
+                    Gen.of("ten", "1.5", " 7 ", "99999999999999999999", "+3", "0x10"));
+            case DURATION -> Gen.of("30s", "PT5M", "500ms", "1d", "0", "-5s", "PT-5M", "5 m", "ten minutes",
                     "99999999999999999d", "P1D", "PT0S", "1h30m", "9223372036854775807ms");
-            case FLAG -> Arbitraries.of("true", "false", "TRUE", "False", "yes", "1");
-            case CHOICE -> Arbitraries.oneOf(Arbitraries.of(setting.choices()),
-                    Arbitraries.of(setting.choices()).map(String::toUpperCase),
-                    Arbitraries.of("unknown", "example.com", "doctoralia.xx"));
-            case CHOICE_LIST -> Arbitraries.oneOf(
-                    Arbitraries.of(setting.choices()).list().ofMaxSize(4).map(items -> String.join(" ", items)),
-                    Arbitraries.of(setting.choices()).list().ofMaxSize(4).map(items -> String.join(",", items)),
-                    Arbitraries.of("data nonsense", "*", "DATA"));
-            case TEXT -> Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(20),
-                    Arbitraries.of("55XXX.restAPITest", "msg\\55XXX", "a:b", "123456789012345678", "12345678901234567890"));
+            case FLAG -> Gen.of("true", "false", "TRUE", "False", "yes", "1");
+            case CHOICE -> Gen.oneOf(Gen.of(setting.choices()),
+                    Gen.of(setting.choices()).map(String::toUpperCase),
+                    Gen.of("unknown", "example.com", "doctoralia.xx"));
+            case CHOICE_LIST -> Gen.oneOf(
+                    Gen.of(setting.choices()).list(4).map(items -> String.join(" ", items)),
+                    Gen.of(setting.choices()).list(4).map(items -> String.join(",", items)),
+                    Gen.of("data nonsense", "*", "DATA"));
+            case TEXT -> Gen.oneOf(Gen.strings(20),
+                    Gen.of("55XXX.restAPITest", "msg\\55XXX", "a:b", "123456789012345678", "12345678901234567890"));
         };
-        return Arbitraries.oneOf(kind, blank, Arbitraries.strings().ofMaxLength(10));
+        return Gen.oneOf(kind, blank, Gen.strings(10));
     }
 
-    private static Arbitrary<String> secrets() {
-        return Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12)
-                .map(suffix -> "s3" + TestSecrets.MARKER + suffix);
+    private static Gen<String> secrets() {
+        return Gen.strings(Gen.charRange(' ', '~'), 0, 12).map(suffix -> "s3" + TestSecrets.MARKER + suffix);
     }
 
-    @AfterContainer
+    @AfterAll
     static void writeFigures() {
         TALLY.write("settings");
     }

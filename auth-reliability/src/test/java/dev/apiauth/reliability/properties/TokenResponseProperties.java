@@ -12,11 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code TokenResponses.parse} (auth-spi) fed arbitrary endpoint answers. */
 class TokenResponseProperties {
@@ -27,8 +25,10 @@ class TokenResponseProperties {
         LogCapture.install();
     }
 
-    @Property(tries = 3000)
-    void parseGivesATokenOrATypedExceptionAndNeverQuotesTheToken(@ForAll("responses") EndpointResponse response) {
+    @Property
+    @MethodSource("responses")
+    void parseGivesATokenOrATypedExceptionAndNeverQuotesTheToken(Tries.Sample<EndpointResponse> sample) {
+        EndpointResponse response = sample.value();
         AtomicReference<AccessToken> parsed = new AtomicReference<>();
         Throwable thrown = catchThrowable(() -> parsed.set(TokenResponses.parse("prop", response, CLOCK)));
         TALLY.count("`TokenResponses.parse`", Verdicts.label(thrown));
@@ -43,12 +43,11 @@ class TokenResponseProperties {
         }
     }
 
-    @Provide
-    Arbitrary<EndpointResponse> responses() {
-        return Generators.responses(Long.MAX_VALUE);
+    static Stream<Tries.Sample<EndpointResponse>> responses() {
+        return Tries.of("responses", 3000, Generators.responses(Long.MAX_VALUE));
     }
 
-    @AfterContainer
+    @AfterAll
     static void writeFigures() {
         TALLY.write("token-responses");
     }
