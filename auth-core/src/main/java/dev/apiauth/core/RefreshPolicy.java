@@ -18,14 +18,24 @@ import java.util.function.DoubleSupplier;
  * defaults a 10 s token is stale after ~8 s and expired after 9 s; a 1 h token is stale after
  * ~55 min and expired after 59.5 min. A token of unknown lifetime is kept until it is rejected, or
  * for {@link Builder#maxTokenAge(Duration)} when set.
+ *
+ * <p>A lifetime over {@link #IMPLAUSIBLE_LIFETIME} (from {@code expires_in} or a JWT {@code exp}) is
+ * a vendor bug or a unit error, not a promise: such a token is used, but its lifetime is cut to
+ * {@link Builder#implausibleLifetimeCap(Duration)} (24 h unless set, never above the maximum token
+ * age), and the engine logs one warning. Refusing the token would be an outage; keeping it for
+ * decades would rely on a 401 alone to replace it.
  */
 public final class RefreshPolicy {
+    /** Granted lifetimes longer than this (ten years) are implausible and get capped. */
+    public static final Duration IMPLAUSIBLE_LIFETIME = Duration.ofDays(3650);
+
     private final double refreshAheadRatio;
     private final Duration maxRefreshAhead;
     private final double expiryMarginRatio;
     private final Duration maxExpiryMargin;
     private final double jitterRatio;
     private final Duration maxTokenAge;
+    private final Duration implausibleLifetimeCap;
     private final DoubleSupplier random;
 
     private RefreshPolicy(Builder builder) {
@@ -35,6 +45,7 @@ public final class RefreshPolicy {
         this.maxExpiryMargin = builder.maxExpiryMargin;
         this.jitterRatio = builder.jitterRatio;
         this.maxTokenAge = builder.maxTokenAge;
+        this.implausibleLifetimeCap = builder.implausibleLifetimeCap;
         this.random = builder.random;
     }
 
@@ -52,6 +63,32 @@ public final class RefreshPolicy {
         return Optional.ofNullable(maxTokenAge);
     }
 
+    /**
+     * How long a token with an implausible lifetime is used: the configured cap, or the maximum
+     * token age when that is shorter.
+     */
+    public Duration implausibleLifetimeCap() {
+        return maxTokenAge != null && maxTokenAge.compareTo(implausibleLifetimeCap) < 0
+                ? maxTokenAge : implausibleLifetimeCap;
+    }
+
+    /**
+     * {@code token} itself, or, when its lifetime is implausible, a copy (same value, type, scopes
+     * and attributes) that expires {@link #implausibleLifetimeCap()} after it was issued.
+     */
+    AccessToken capImplausible(AccessToken token) {
+        Optional<Duration> lifetime = token.lifetime();
+        if (lifetime.isEmpty() || lifetime.get().compareTo(IMPLAUSIBLE_LIFETIME) <= 0) {
+            return token;
+        }
+        AccessToken.Builder capped = AccessToken.builder(token.value(), token.issuedAt())
+                .type(token.type())
+                .expiresIn(implausibleLifetimeCap())
+                .scopes(token.scopes());
+        token.attributes().forEach(capped::attribute);
+        return capped.build();
+    }
+
     /** This policy with a maximum age for tokens of unknown lifetime. */
     public RefreshPolicy withMaxTokenAge(Duration age) {
         return toBuilder().maxTokenAge(age).build();
@@ -65,6 +102,7 @@ public final class RefreshPolicy {
         builder.maxExpiryMargin = maxExpiryMargin;
         builder.jitterRatio = jitterRatio;
         builder.maxTokenAge = maxTokenAge;
+        builder.implausibleLifetimeCap = implausibleLifetimeCap;
         builder.random = random;
         return builder;
     }
@@ -108,7 +146,8 @@ public final class RefreshPolicy {
     public String toString() {
         return "RefreshPolicy[refreshAhead=min(" + maxRefreshAhead + ", " + refreshAheadRatio + "×lifetime), margin=min("
                 + maxExpiryMargin + ", " + expiryMarginRatio + "×lifetime), jitter=" + jitterRatio
-                + ", maxTokenAge=" + (maxTokenAge == null ? "none" : maxTokenAge) + "]";
+                + ", maxTokenAge=" + (maxTokenAge == null ? "none" : maxTokenAge)
+                + ", implausibleLifetimeCap=" + implausibleLifetimeCap + "]";
     }
 
     /** Epoch-millisecond instants at which a token turns stale and expired. */
@@ -123,6 +162,7 @@ public final class RefreshPolicy {
         private Duration maxExpiryMargin = Duration.ofSeconds(30);
         private double jitterRatio = 0.1;
         private Duration maxTokenAge;
+        private Duration implausibleLifetimeCap = Duration.ofHours(24);
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {
@@ -155,6 +195,19 @@ public final class RefreshPolicy {
                 throw new IllegalArgumentException("maximum token age must be positive: " + age);
             }
             this.maxTokenAge = age;
+            return this;
+        }
+
+        /**
+         * How long to use a token whose granted lifetime is implausible (over
+         * {@link #IMPLAUSIBLE_LIFETIME}); 24 h unless set, and never longer than the maximum token age.
+         */
+        public Builder implausibleLifetimeCap(Duration cap) {
+            Objects.requireNonNull(cap, "cap");
+            if (cap.isZero() || cap.isNegative()) {
+                throw new IllegalArgumentException("the implausible-lifetime cap must be positive: " + cap);
+            }
+            this.implausibleLifetimeCap = cap;
             return this;
         }
 

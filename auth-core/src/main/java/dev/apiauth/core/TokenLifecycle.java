@@ -85,6 +85,7 @@ final class TokenLifecycle {
     @SuppressWarnings("unused") // accessed through STATE as well
     private volatile State state = State.NONE;
     private volatile Failure failure;
+    private final java.util.concurrent.atomic.AtomicBoolean implausibleWarned = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
     private final AtomicReference<ScheduledFuture<?>> pendingFlip = new AtomicReference<>();
     private volatile boolean closed;
@@ -238,7 +239,7 @@ final class TokenLifecycle {
             try {
                 State held = state;
                 AccessToken heldToken = held.authorization == null ? null : held.authorization.token();
-                AccessToken token = shared.obtainToken(accountKey, heldToken, held.isRejected(), source::fetch);
+                AccessToken token = shared.obtainToken(accountKey, heldToken, held.isRejected(), this::fetchPlausible);
                 if (token == null) {
                     throw new AuthException(providerId, "the provider returned no token; this is a bug in the provider");
                 }
@@ -355,6 +356,28 @@ final class TokenLifecycle {
         if (timer != null) {
             timer.close();
         }
+    }
+
+    /** One fetch from the source, an implausible lifetime capped (see {@link RefreshPolicy}) before anyone sees it. */
+    private AccessToken fetchPlausible() {
+        AccessToken token = source.fetch();
+        AccessToken capped = token == null ? null : refreshPolicy.capImplausible(token);
+        if (capped != token) {
+            // Once per account: the vendor will keep answering the same way.
+            boolean first = implausibleWarned.compareAndSet(false, true);
+            String seconds = token.lifetime().map(Duration::toSeconds).map(String::valueOf).orElse("?");
+            Duration cap = refreshPolicy.implausibleLifetimeCap();
+            String text = "{}: the token endpoint granted a lifetime of {} s (over ten years, implausible: a vendor bug"
+                    + " or a unit error); using the token for {} instead. A token that dies sooner is replaced when"
+                    + " the API rejects it";
+            String capText = cap.toMinutes() % 60 == 0 ? cap.toHours() + " h" : cap.toString();
+            if (first) {
+                LOG.warn(text, providerId, seconds, capText);
+            } else {
+                LOG.debug(text, providerId, seconds, capText);
+            }
+        }
+        return capped;
     }
 
     private Duration waitAfter(AuthException error, int consecutive) {

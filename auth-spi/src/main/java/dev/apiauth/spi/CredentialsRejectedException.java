@@ -10,6 +10,7 @@ public final class CredentialsRejectedException extends AuthException {
     private final int status;
     private final String error;
     private final String errorDescription;
+    private final String errorUri;
 
     /**
      * @param status the HTTP status of the token endpoint's answer
@@ -17,8 +18,7 @@ public final class CredentialsRejectedException extends AuthException {
      * @param errorDescription the vendor's human-readable message, may be {@code null}
      */
     public CredentialsRejectedException(String providerId, int status, String error, String errorDescription) {
-        this(providerId, status, error, errorDescription,
-                "Check the client id, secret and other credential settings; retrying will not help.");
+        this(providerId, status, error, errorDescription, null, null);
     }
 
     /**
@@ -27,10 +27,25 @@ public final class CredentialsRejectedException extends AuthException {
      */
     public CredentialsRejectedException(String providerId, int status, String error, String errorDescription,
             String nextStep) {
-        super(providerId, describe(status, error, errorDescription) + " " + nextStep);
+        this(providerId, status, error, errorDescription, null, nextStep);
+    }
+
+    /**
+     * @param errorUri the RFC 6749 §5.2 {@code error_uri}, a page of the vendor's about the error;
+     *     may be {@code null}. Not a secret: it is shown in the message.
+     * @param nextStep what the user should do, or {@code null} for the generic advice to check the
+     *     credential settings
+     */
+    public CredentialsRejectedException(String providerId, int status, String error, String errorDescription,
+            String errorUri, String nextStep) {
+        super(providerId, describe(status, error, errorDescription)
+                + (errorUri == null ? "" : " See " + errorUri + ".") + " "
+                + (nextStep != null ? nextStep : "Check the client id, secret and other credential settings;"
+                        + " retrying will not help."));
         this.status = status;
         this.error = error;
         this.errorDescription = errorDescription;
+        this.errorUri = errorUri;
     }
 
     private static String describe(int status, String error, String description) {
@@ -57,5 +72,10 @@ public final class CredentialsRejectedException extends AuthException {
     /** The vendor's message. */
     public Optional<String> errorDescription() {
         return Optional.ofNullable(errorDescription);
+    }
+
+    /** The RFC 6749 §5.2 {@code error_uri}: the vendor's page about this error, when it sent one. */
+    public Optional<String> errorUri() {
+        return Optional.ofNullable(errorUri);
     }
 }

@@ -10,6 +10,7 @@ import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.UntrustedEndpointException;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,6 +21,11 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +42,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -202,6 +209,9 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
             throw new TransientAuthException(providerId, "the token endpoint " + describe(uri) + " timed out ("
                     + e.getClass().getSimpleName() + "); retry later or raise the timeouts", null, null, e);
         } catch (SSLException e) {
+            untrusted(uri, e).ifPresent(refused -> {
+                throw refused;
+            });
             throw new TransientAuthException(providerId, "TLS with the token endpoint " + describe(uri) + " failed ("
                     + e.getClass().getSimpleName() + "); check the URL and the trusted certificates", null, null, e);
         } catch (IOException e) {
@@ -224,6 +234,54 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * A refused certificate, when that is what failed: the certificate path did not validate
+     * (untrusted, self-signed, expired) or the certificate is not for the host (HttpClient's own
+     * verifier reports that as {@link SSLPeerUnverifiedException}, the JDK's as a
+     * {@link CertificateException}). Anything else in a handshake is I/O and stays transient.
+     */
+    private Optional<UntrustedEndpointException> untrusted(URI uri, SSLException e) {
+        String subject = null;
+        Throwable reason = e instanceof SSLPeerUnverifiedException ? e : null;
+        boolean certificatePath = false;
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof CertPathValidatorException || cause instanceof CertPathBuilderException
+                    || cause instanceof CertificateException) {
+                // CertificateException alone: the JDK's own host-name check, or a certificate it cannot use at all
+                reason = reason == null ? cause : reason;
+                certificatePath |= !(cause instanceof CertificateException);
+            }
+            if (cause instanceof CertPathValidatorException invalid && invalid.getCertPath() != null) {
+                List<? extends Certificate> path = invalid.getCertPath().getCertificates();
+                int index = invalid.getIndex() >= 0 && invalid.getIndex() < path.size() ? invalid.getIndex() : 0;
+                if (!path.isEmpty() && path.get(index) instanceof X509Certificate certificate) {
+                    subject = certificate.getSubjectX500Principal().getName();
+                }
+            }
+        }
+        if (reason == null) {
+            return Optional.empty();
+        }
+        String verdict = e instanceof SSLPeerUnverifiedException ? "is not issued for host '" + uri.getHost() + "'"
+                : certificatePath ? "is not trusted" : "was refused";
+        String host = uri.getHost();
+        String detail = Objects.toString(deepest(reason).getMessage(), deepest(reason).getClass().getSimpleName());
+        return Optional.of(new UntrustedEndpointException(providerId, host, subject, "the TLS certificate of the token"
+                + " endpoint " + describe(uri) + (subject == null ? "" : " (subject " + subject + ")") + " " + verdict
+                + ": " + detail + ". This is a configuration problem, not retried: if the certificate is right (a"
+                + " corporate or private CA), trust its issuer with an SSLContext"
+                + " (Credentials.builder(...).transport(HttpTokenEndpoint.builder().sslContext(context)));"
+                + " otherwise check that the token URL names the vendor's host", e));
+    }
+
+    private static Throwable deepest(Throwable error) {
+        Throwable deepest = error;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return deepest;
     }
 
     private EndpointResponse read(ClassicHttpResponse response) throws IOException {

@@ -27,6 +27,7 @@ import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.UntrustedEndpointException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -407,11 +408,11 @@ class HttpTokenEndpointTest {
     void refusesAnUntrustedCertificateAsATlsFailure() {
         TLS_SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody(TOKEN_JSON)));
 
-        TransientAuthException e = catchThrowableOfType(TransientAuthException.class, () -> endpoint.send(
+        UntrustedEndpointException e = catchThrowableOfType(UntrustedEndpointException.class, () -> endpoint.send(
                 EndpointRequest.post(URI.create(TLS_SERVER.getRuntimeInfo().getHttpsBaseUrl() + "/token"))
                         .form(Map.of()).build()));
 
-        assertThat(e).hasMessageContaining("TLS with the token endpoint").hasMessageContaining("trusted certificates");
+        assertThat(e).hasMessageContaining("TLS certificate of the token endpoint").hasMessageContaining("sslContext");
         TLS_SERVER.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -426,7 +427,7 @@ class HttpTokenEndpointTest {
             // WireMock's certificate is issued to "Tom Akehurst", not to localhost: trusting it is not enough.
             assertThatThrownBy(() -> custom.send(EndpointRequest.post(
                     URI.create(TLS_SERVER.getRuntimeInfo().getHttpsBaseUrl() + "/token")).form(Map.of()).build()))
-                    .isInstanceOf(TransientAuthException.class).hasMessageContaining("TLS");
+                    .isInstanceOf(UntrustedEndpointException.class).hasMessageContaining("TLS");
         }
 
         assertThat(consulted).as("certificates the custom trust manager was asked about")

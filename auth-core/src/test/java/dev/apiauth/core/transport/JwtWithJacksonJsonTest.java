@@ -86,17 +86,22 @@ class JwtWithJacksonJsonTest {
     }
 
     @Test
-    void jwtExpiryRefusesDeadAbsurdAndUnrepresentableExpiries() {
+    void jwtExpiryRefusesDeadExpiriesAndKeepsFarFutureOnesForTheEngineToCap() {
         Instant now = EXPIRY.minusSeconds(3600);
         assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200,
                 jwt("{\"exp\":" + EXPIRY.getEpochSecond() + "}", false), JSON, now)).contains(EXPIRY);
         assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200, "opaque", JSON, now)).isEmpty();
-        for (String exp : new String[] {String.valueOf(now.getEpochSecond()), // dead on arrival
-                String.valueOf(now.getEpochSecond() + 11L * 365 * 24 * 3600), // over ten years ahead
-                "100000000000000000", "1e300"}) { // beyond any Instant
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry(
-                    "p", 200, jwt("{\"exp\":" + exp + "}", false), JSON, now))
-                    .as(exp).isInstanceOf(dev.apiauth.spi.MalformedResponseException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry(
+                "p", 200, jwt("{\"exp\":" + now.getEpochSecond() + "}", false), JSON, now))
+                .as("dead on arrival").isInstanceOf(dev.apiauth.spi.MalformedResponseException.class);
+        long elevenYears = 11L * 365 * 24 * 3600;
+        assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200,
+                jwt("{\"exp\":" + (now.getEpochSecond() + elevenYears) + "}", false), JSON, now))
+                .as("over ten years ahead: implausible, capped by the engine")
+                .contains(now.plusSeconds(elevenYears));
+        for (String exp : new String[] {"100000000000000000", "1e300"}) { // beyond any Instant
+            assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200, jwt("{\"exp\":" + exp + "}", false),
+                    JSON, now)).as(exp).contains(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
         }
         assertThat(Jwt.expiry(jwt("{\"exp\":100000000000000000}", false), JSON)).as("out of Instant's range").isEmpty();
     }

@@ -122,6 +122,9 @@ class FaultMatrixTest {
                 }
                 assertThat(cell.outcome).as("%s / %s: %s", vendor.id(), fault.name(), thrown)
                         .isEqualTo(fault.expected());
+                if (thrown == null) {
+                    fault.check(credentials.token());
+                }
                 if (fault.retryAfter() != null) {
                     assertThat(((TransientAuthException) thrown).retryAfter()).contains(fault.retryAfter());
                 }
@@ -133,6 +136,7 @@ class FaultMatrixTest {
                 }
 
                 // Heal: the endpoint answers again; past any backoff or Retry-After the engine asks by itself.
+                clock.advance(fault.healAfter());
                 Vendor.Issued healed = vendor.issue(clock.instant(), Duration.ofHours(4));
                 wireMock.resetAll();
                 wireMock.stubFor(any(urlPathEqualTo(vendor.tokenPath()))
@@ -140,7 +144,6 @@ class FaultMatrixTest {
                 if (front != null) {
                     front.switchTo(fault.healed());
                 }
-                clock.advance(Duration.ofHours(2));
                 AccessToken token = credentials.token();
                 assertThat(token.value()).as("token after the endpoint healed").isEqualTo(healed.token());
                 cell.recovered = true;

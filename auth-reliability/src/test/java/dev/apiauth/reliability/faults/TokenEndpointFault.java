@@ -1,6 +1,7 @@
 package dev.apiauth.reliability.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -8,6 +9,7 @@ import dev.apiauth.reliability.support.Front;
 import dev.apiauth.reliability.support.Outcome;
 import dev.apiauth.reliability.support.Vendor;
 import dev.apiauth.shapes.VendorResponse;
+import dev.apiauth.spi.AccessToken;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -147,11 +149,22 @@ enum TokenEndpointFault {
             stage.answer(wireMock(stage.vendor().issueWithLifetimeSeconds(stage.clock().instant(), -60).response()));
         }
     },
-    ABSURD_LIFETIME("absurd lifetime (expires_in / JWT exp 10^12 s, ~31 700 years)", Outcome.MALFORMED) {
+    ABSURD_LIFETIME("absurd lifetime (expires_in / JWT exp 10^12 s, ~31 700 years): used, capped at 24 h",
+            Outcome.TOKEN) {
         @Override
         void stage(Stage stage) {
             stage.answer(wireMock(stage.vendor()
                     .issueWithLifetimeSeconds(stage.clock().instant(), 1_000_000_000_000L).response()));
+        }
+
+        @Override
+        void check(AccessToken token) {
+            assertThat(token.lifetime()).as("an implausible lifetime is capped").contains(Duration.ofHours(24));
+        }
+
+        @Override
+        Duration healAfter() {
+            return Duration.ofHours(25);
         }
     },
     HUGE_BODY("a 5 MiB body", Outcome.MALFORMED) {
@@ -195,7 +208,8 @@ enum TokenEndpointFault {
             // the front answers the ClientHello with plain HTTP
         }
     },
-    TLS_UNTRUSTED("TLS handshake failure: untrusted certificate", Outcome.TRANSIENT,
+    TLS_UNTRUSTED("TLS handshake failure: untrusted certificate (a configuration error, not retried)",
+            Outcome.UNTRUSTED_ENDPOINT,
             Front.Mode.TLS_UNTRUSTED, Front.Mode.TLS_PROXY) {
         @Override
         void stage(Stage stage) {
@@ -244,6 +258,15 @@ enum TokenEndpointFault {
 
     Outcome expected() {
         return expected;
+    }
+
+    /** Checks a token the case's outcome is ({@link Outcome#TOKEN} rows). */
+    void check(AccessToken token) {
+    }
+
+    /** How long after the outcome the healed endpoint is asked again (past any backoff or token lifetime). */
+    Duration healAfter() {
+        return Duration.ofHours(2);
     }
 
     /** The {@code Retry-After} the transient failure must carry, or {@code null}. */

@@ -6,6 +6,7 @@ import dev.apiauth.spi.InteractionRequiredException;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.UntrustedEndpointException;
 
 /** What a caller asking for a token got. */
 public enum Outcome {
@@ -14,6 +15,7 @@ public enum Outcome {
     MALFORMED("MalformedResponseException"),
     REJECTED("CredentialsRejectedException"),
     REDIRECT_REFUSED("AuthException (redirect refused)"),
+    UNTRUSTED_ENDPOINT("UntrustedEndpointException"),
     INTERACTION_REQUIRED("InteractionRequiredException"),
     INVALID_SETTINGS("InvalidSettingsException"),
     /** An AuthException that is none of the above, e.g. the engine's wrapper of a provider's unexpected exception. */
@@ -49,6 +51,9 @@ public enum Outcome {
         }
         if (thrown instanceof InvalidSettingsException) {
             return INVALID_SETTINGS;
+        }
+        if (thrown instanceof UntrustedEndpointException) {
+            return UNTRUSTED_ENDPOINT;
         }
         if (thrown instanceof AuthException auth) {
             boolean wrapsUnexpected = auth.getCause() != null && !(auth.getCause() instanceof AuthException);

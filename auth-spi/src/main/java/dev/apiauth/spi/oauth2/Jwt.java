@@ -33,8 +33,8 @@ public final class Jwt {
 
     /**
      * The {@code exp} claim (seconds since the epoch), or empty when absent, out of range or not a
-     * JWT. Providers should prefer {@link TokenResponses#jwtExpiry}, which also refuses dead and
-     * absurd expiries.
+     * JWT. Providers should prefer {@link TokenResponses#jwtExpiry}, which also refuses dead expiries
+     * and keeps far-future ones for the engine to cap.
      */
     public static Optional<Instant> expiry(String token, Json json) {
         return claims(token, json).map(claims -> claims.get("exp"))

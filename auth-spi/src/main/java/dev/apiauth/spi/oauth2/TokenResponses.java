@@ -11,8 +11,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * RFC 6749 §5.1 / §5.2 response handling, and the status-to-exception mapping every token endpoint
@@ -20,8 +24,14 @@ import java.util.Optional;
  * rejected credentials, anything else is an unexpected answer.
  */
 public final class TokenResponses {
-    /** Longer lifetimes are absurd: a vendor bug or a hostile answer, never a token to keep. */
-    private static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+    /**
+     * The longest lifetime a token can carry: about 292 million years, far beyond anything
+     * plausible, so a larger figure is clamped to it rather than overflowing. The engine caps
+     * implausible lifetimes (over ten years) anyway and warns.
+     */
+    private static final BigDecimal MAX_REPRESENTABLE_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
+    /** The token types {@link #standardToken(String, int, Map, Instant)} understands. */
+    private static final Set<String> BEARER_ONLY = Set.of("Bearer");
 
     private TokenResponses() {
     }
@@ -48,16 +58,45 @@ public final class TokenResponses {
 
     /**
      * A token builder from the RFC 6749 §5.1 fields of {@code body}: {@code access_token} (required),
-     * {@code token_type} in any case (Bearer when absent), {@code expires_in} as a number or numeric
-     * string, {@code scope}. Providers add their vendor attributes to the returned builder.
+     * {@code token_type} {@code bearer} in any case (Bearer when absent), {@code expires_in} as a
+     * number or numeric string, {@code scope}. Providers add their vendor attributes to the returned
+     * builder. Any other token type is a {@link MalformedResponseException}: RFC 6749 §7.1 says a
+     * client must not use a token whose type it does not understand, and the engine would otherwise
+     * send it as {@code Authorization: <type> <token>}.
      */
     public static AccessToken.Builder standardToken(String providerId, int status, Map<String, Object> body,
             Instant now) {
+        return standardToken(providerId, status, body, now, BEARER_ONLY);
+    }
+
+    /**
+     * Like {@link #standardToken(String, int, Map, Instant)}, for a provider that understands other
+     * token types than Bearer. The token keeps the type as the vendor wrote it ({@code bearer} becomes
+     * {@code Bearer}); a provider declaring a type other than Bearer must build the request headers
+     * for it in {@link dev.apiauth.spi.TokenSource#headers(AccessToken)}.
+     *
+     * @param understoodTypes every token type the provider can use, compared ignoring case (include
+     *     {@code Bearer} to keep accepting it, and an answer without {@code token_type}); not empty
+     */
+    public static AccessToken.Builder standardToken(String providerId, int status, Map<String, Object> body,
+            Instant now, Set<String> understoodTypes) {
+        if (understoodTypes.isEmpty()) {
+            throw new IllegalArgumentException("a provider understands at least one token type");
+        }
         String value = requireText(providerId, status, body, "access_token");
         AccessToken.Builder token = AccessToken.builder(value, now);
         Object type = body.get("token_type");
-        if (type instanceof String typeText && !typeText.isBlank()) {
-            token.type(typeText.strip());
+        String typeText = type instanceof String text && !text.isBlank() ? text.strip() : null;
+        if (!understands(understoodTypes, typeText == null ? "Bearer" : typeText)) {
+            throw new MalformedResponseException(providerId, status, (typeText == null ? "the token response has no"
+                    + " 'token_type' (which means Bearer)" : "the token response has 'token_type' '" + typeText + "'")
+                    + ", which this provider does not understand (it understands "
+                    + new TreeSet<>(understoodTypes).stream().collect(Collectors.joining(", "))
+                    + "); RFC 6749 §7.1 forbids using such a token. Check the token URL, or the vendor changed"
+                    + " its token type");
+        }
+        if (typeText != null) {
+            token.type(typeText);
         }
         expiresIn(providerId, status, body.get("expires_in")).ifPresent(token::expiresIn);
         Object scope = body.get("scope");
@@ -65,6 +104,11 @@ public final class TokenResponses {
             token.scopes(Setting.splitList(scopeText));
         }
         return token;
+    }
+
+    private static boolean understands(Set<String> understoodTypes, String type) {
+        String lower = type.toLowerCase(Locale.ROOT);
+        return understoodTypes.stream().anyMatch(understood -> understood.toLowerCase(Locale.ROOT).equals(lower));
     }
 
     /** A required non-blank string field of a token response. */
@@ -78,7 +122,12 @@ public final class TokenResponses {
         return text.strip();
     }
 
-    /** {@code expires_in} as seconds: a non-negative number or numeric string; absent is empty. */
+    /**
+     * {@code expires_in} as seconds: a non-negative number or numeric string; absent is empty. A
+     * far-future lifetime is returned as it is (clamped to what a {@link Duration} of milliseconds
+     * holds): it is implausible, not malformed, and the engine uses such a token with its lifetime
+     * capped.
+     */
     public static Optional<Duration> expiresIn(String providerId, int status, Object value) {
         if (value == null) {
             return Optional.empty();
@@ -90,18 +139,19 @@ public final class TokenResponses {
         } catch (NumberFormatException e) {
             throw new MalformedResponseException(providerId, status, "'expires_in' is not a number of seconds");
         }
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) > 0) {
+        if (seconds.signum() < 0) {
             throw new MalformedResponseException(providerId, status,
-                    "'expires_in' of " + seconds.toPlainString() + " seconds is negative or absurd (over ten years)");
+                    "'expires_in' of " + seconds.toPlainString() + " seconds is negative");
         }
-        return Optional.of(Duration.ofMillis(seconds.movePointRight(3).longValue()));
+        return Optional.of(Duration.ofMillis(seconds.min(MAX_REPRESENTABLE_SECONDS).movePointRight(3).longValue()));
     }
 
     /**
-     * The expiry of a JWT access token from its {@code exp} claim, checked like {@code expires_in}:
-     * empty when the token is not a JWT or has no numeric {@code exp}; a
-     * {@link MalformedResponseException} when {@code exp} is not after {@code now} (a dead token, or
-     * this machine's clock is wrong) or more than ten years ahead.
+     * The expiry of a JWT access token from its {@code exp} claim: empty when the token is not a JWT
+     * or has no numeric {@code exp}; a {@link MalformedResponseException} when {@code exp} is not
+     * after {@code now} (a dead token, or this machine's clock is wrong). A far-future {@code exp} is
+     * returned (clamped to {@link Instant#MAX}): the engine uses such a token with its lifetime
+     * capped.
      */
     public static Optional<Instant> jwtExpiry(String providerId, int status, String token, dev.apiauth.spi.Json json,
             Instant now) {
@@ -115,11 +165,7 @@ public final class TokenResponses {
             throw new MalformedResponseException(providerId, status, "the issued token's JWT exp (" + seconds.toPlainString()
                     + ") is not after this machine's time " + now + "; check the system clock");
         }
-        if (seconds.subtract(nowSeconds).compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) > 0) {
-            throw new MalformedResponseException(providerId, status, "the issued token's JWT exp ("
-                    + seconds.toPlainString() + ") is absurd: more than ten years ahead");
-        }
-        return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        return Optional.of(Instant.ofEpochSecond(seconds.min(BigDecimal.valueOf(Instant.MAX.getEpochSecond())).longValue()));
     }
 
     /**
@@ -139,7 +185,12 @@ public final class TokenResponses {
                     status, retryAfter, null);
         }
         if (status == 400 || status == 401 || status == 403) {
-            return new CredentialsRejectedException(providerId, status, error, description);
+            String errorUri = text(response.jsonObject().orElse(Map.of()).get("error_uri"));
+            return new CredentialsRejectedException(providerId, status, error, description, errorUri,
+                    "invalid_scope".equals(error)
+                            ? "Check the scope setting: the vendor does not grant the scope requested to this client;"
+                                    + " retrying will not help."
+                            : null);
         }
         if (status >= 300 && status < 400) {
             return new AuthException(providerId, "the token endpoint answered with a redirect (HTTP " + status

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,16 +110,28 @@ class TokenResponsesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-1", "-0.5", "315360001", "1e12"})
-    void refusesNegativeOrAbsurdExpiresIn(String expiresIn) {
+    @ValueSource(strings = {"-1", "-0.5"})
+    void refusesNegativeExpiresIn(String expiresIn) {
         MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
                 () -> parse(json(200, token("expires_in", expiresIn))));
 
         assertThat(e.status()).isEqualTo(200);
         assertThat(e).hasMessageStartingWith(PROVIDER + ": ").hasMessageContaining("'expires_in'")
-                .hasMessageContaining("negative or absurd").hasMessageNotContaining(TOKEN);
+                .hasMessageContaining("negative").hasMessageNotContaining(TOKEN);
         assertThatThrownBy(() -> parse(json(200, token("expires_in", Double.parseDouble(expiresIn)))))
                 .isInstanceOf(MalformedResponseException.class);
+    }
+
+    /** Implausible, not malformed: the engine uses such a token with its lifetime capped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"315360001", "1e12", "1e300"})
+    void keepsAFarFutureExpiresInForTheEngineToCap(String expiresIn) {
+        AccessToken token = parse(json(200, token("expires_in", expiresIn)));
+
+        assertThat(token.lifetime()).hasValueSatisfying(
+                lifetime -> assertThat(lifetime).isGreaterThan(Duration.ofDays(3650)));
+        assertThat(parse(json(200, token("expires_in", Double.parseDouble(expiresIn)))).lifetime())
+                .isEqualTo(token.lifetime());
     }
 
     @Test
@@ -139,10 +152,42 @@ class TokenResponsesTest {
     }
 
     @Test
-    void defaultsToBearerAndKeepsOtherTypes() {
+    void defaultsToBearer() {
         assertThat(parse(json(200, token())).type()).isEqualTo("Bearer");
         assertThat(parse(json(200, token("token_type", " "))).type()).isEqualTo("Bearer");
-        assertThat(parse(json(200, token("token_type", "MAC"))).type()).isEqualTo("MAC");
+    }
+
+    /** RFC 6749 §7.1: a client must not use a token whose type it does not understand. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mac", "MAC", "DPoP", "Basic", "bearer-ish"})
+    void refusesATokenTypeTheProviderDoesNotUnderstand(String type) {
+        MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
+                () -> parse(json(200, token("token_type", type))));
+
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e).hasMessageStartingWith(PROVIDER + ": ").hasMessageContaining("'" + type + "'")
+                .hasMessageContaining("token_type").hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void acceptsTheTokenTypesAProviderDeclares() {
+        Set<String> understood = Set.of("Bearer", "DPoP");
+
+        assertThat(TokenResponses.standardToken(PROVIDER, 200, token("token_type", "dpop"), NOW, understood)
+                .build().type()).isEqualTo("dpop");
+        assertThat(TokenResponses.standardToken(PROVIDER, 200, token("token_type", "bearer"), NOW, understood)
+                .build().type()).isEqualTo("Bearer");
+        assertThatThrownBy(() -> TokenResponses.standardToken(PROVIDER, 200, token("token_type", "mac"), NOW,
+                understood)).isInstanceOf(MalformedResponseException.class).hasMessageContaining("'mac'")
+                .hasMessageContaining("Bearer, DPoP");
+    }
+
+    @Test
+    void aProviderThatDoesNotUnderstandBearerRefusesAnAnswerWithoutTokenType() {
+        assertThatThrownBy(() -> TokenResponses.standardToken(PROVIDER, 200, token(), NOW, Set.of("DPoP")))
+                .isInstanceOf(MalformedResponseException.class).hasMessageContaining("no 'token_type'");
+        assertThatThrownBy(() -> TokenResponses.standardToken(PROVIDER, 200, token(), NOW, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -219,6 +264,28 @@ class TokenResponsesTest {
         assertThat(e.error()).isEmpty();
         assertThat(e.errorDescription()).isEmpty();
         assertThat(e).hasMessageNotContaining(BODY_MARKER);
+    }
+
+    /** RFC 6749 §5.2: error_uri is the vendor's page about the error; not a secret, so kept and shown. */
+    @Test
+    void keepsTheErrorUriOfARejection() {
+        CredentialsRejectedException e = catchThrowableOfType(CredentialsRejectedException.class,
+                () -> parse(json(400, Map.of("error", "invalid_client",
+                        "error_uri", "https://vendor.example/docs/errors#invalid_client"))));
+
+        assertThat(e.errorUri()).contains("https://vendor.example/docs/errors#invalid_client");
+        assertThat(e).hasMessageContaining("https://vendor.example/docs/errors#invalid_client");
+        assertThat(catchThrowableOfType(CredentialsRejectedException.class,
+                () -> parse(json(401, Map.of("error", "invalid_client")))).errorUri()).isEmpty();
+    }
+
+    @Test
+    void pointsAnInvalidScopeAtTheScopeNotTheSecret() {
+        CredentialsRejectedException e = catchThrowableOfType(CredentialsRejectedException.class,
+                () -> parse(json(400, Map.of("error", "invalid_scope", "error_description", "Invalid scope: x"))));
+
+        assertThat(e.error()).contains("invalid_scope");
+        assertThat(e).hasMessageContaining("scope setting").hasMessageNotContaining("secret");
     }
 
     @Test

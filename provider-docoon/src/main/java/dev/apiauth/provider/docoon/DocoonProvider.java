@@ -51,6 +51,7 @@ public final class DocoonProvider implements AuthProvider {
     static final String PASSWORD = "password";
     static final String CLIENT_ID = "client-id";
     static final String CLIENT_SECRET = "client-secret";
+    static final String CLIENT_AUTH_ENCODING = "client-auth-encoding";
     static final String API_KEY = "api-key";
     static final String SCOPE = "scope";
     static final String TOKEN_URL = "token-url";
@@ -60,7 +61,7 @@ public final class DocoonProvider implements AuthProvider {
     enum Mode {
         BASIC(List.of(LOGIN, DocoonProvider.PASSWORD), List.of(API_BASE_URL)),
         PASSWORD(List.of(CLIENT_ID, CLIENT_SECRET, LOGIN, DocoonProvider.PASSWORD),
-                List.of(SCOPE, TOKEN_URL, API_BASE_URL)),
+                List.of(CLIENT_AUTH_ENCODING, SCOPE, TOKEN_URL, API_BASE_URL)),
         APIKEY(List.of(API_KEY), List.of());
 
         final List<String> required;
@@ -96,6 +97,10 @@ public final class DocoonProvider implements AuthProvider {
             .setting(Setting.secret(PASSWORD, "Password of login (modes basic and password)"))
             .setting(Setting.text(CLIENT_ID, "OAuth client id from Docoon support (mode password)"))
             .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id (mode password)"))
+            .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic"
+                    + " (mode password): 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends"
+                    + " them as they are, like curl -u id:secret; the same for ids and secrets of letters, digits and"
+                    + " -._*", List.of("rfc6749", "raw")).defaultValue("rfc6749"))
             .setting(Setting.secret(API_KEY, "API key of the GraphQL APIs, sent as the ApiKey header (mode apikey)"))
             .setting(Setting.text(SCOPE, "Scope of the password grant (mode password)").defaultValue("OMS"))
             .setting(Setting.url(TOKEN_URL, "Token endpoint of the password grant (mode password)")
@@ -139,6 +144,11 @@ public final class DocoonProvider implements AuthProvider {
                 problems.add("setting '" + setting.name() + "' is not used in mode '" + mode + "' (only in "
                         + String.join(" and ", modes) + "); remove it or change 'mode'");
             }
+        }
+        if (mode == Mode.PASSWORD && settings.get(CLIENT_AUTH_ENCODING).equals("raw")
+                && settings.find(CLIENT_ID).filter(id -> id.contains(":")).isPresent()) {
+            problems.add("setting 'client-id' contains ':', which HTTP Basic cannot carry raw; use '"
+                    + CLIENT_AUTH_ENCODING + "' 'rfc6749'");
         }
         if (mode == Mode.BASIC && settings.find(LOGIN).filter(login -> login.contains(":")).isPresent()) {
             problems.add("setting 'login' must not contain ':' in mode 'basic': HTTP Basic separates login and"
@@ -204,6 +214,7 @@ public final class DocoonProvider implements AuthProvider {
         private final Secret password;
         private final String scope;
         private final String apiBaseUrl;
+        private final boolean formEncodeBasic;
 
         PasswordGrantSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
@@ -213,12 +224,15 @@ public final class DocoonProvider implements AuthProvider {
             this.password = settings.secret(PASSWORD);
             this.scope = settings.get(SCOPE);
             this.apiBaseUrl = settings.get(API_BASE_URL);
+            this.formEncodeBasic = settings.get(CLIENT_AUTH_ENCODING).equals("rfc6749");
         }
 
         @Override
         public AccessToken fetch() {
             EndpointResponse response = context.tokenEndpoint().send(
-                    GrantRequest.password(tokenUrl, client, username, password).parameter("scope", scope).build());
+                    GrantRequest.password(tokenUrl, client, username, password)
+                            .formEncodeBasicCredentials(formEncodeBasic)
+                            .parameter("scope", scope).build());
             if (!response.isSuccess()) {
                 Map<String, Object> error = response.jsonObject().orElse(Map.of());
                 String description = text(error.get("error_description"));

@@ -39,7 +39,7 @@ class DocoonSettingsTest {
         ProviderInfo info = provider.info();
 
         assertThat(info.settings()).extracting(Setting::name).containsExactly("mode", "login", "password",
-                "client-id", "client-secret", "api-key", "scope", "token-url", "api-base-url");
+                "client-id", "client-secret", "client-auth-encoding", "api-key", "scope", "token-url", "api-base-url");
         assertThat(info.settings()).filteredOn(Setting::secret).extracting(Setting::name)
                 .containsExactly("password", "client-secret", "api-key");
         assertThat(info.settings()).filteredOn(Setting::required).extracting(Setting::name).containsExactly("mode");

@@ -15,6 +15,7 @@ import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.GrantRequest;
 import dev.apiauth.spi.oauth2.TokenResponses;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class DocplannerProvider implements AuthProvider {
     static final String CLIENT_SECRET = "client-secret";
     static final String DOMAIN = "domain";
     static final String CLIENT_AUTHENTICATION = "client-authentication";
+    static final String CLIENT_AUTH_ENCODING = "client-auth-encoding";
     static final String SCOPE = "scope";
     static final String TOKEN_URL = "token-url";
     static final String API_BASE_URL = "api-base-url";
@@ -60,6 +62,10 @@ public final class DocplannerProvider implements AuthProvider {
             .setting(Setting.choice(CLIENT_AUTHENTICATION, "How the client authenticates: 'basic' (HTTP Basic,"
                     + " as documented) or 'body' (client_id and client_secret form parameters, as the PHP SDK"
                     + " sends them)", List.of("basic", "body")).defaultValue("basic"))
+            .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic:"
+                    + " 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends them as they are,"
+                    + " like curl -u id:secret; the same for ids and secrets of letters, digits and -._*",
+                    List.of("rfc6749", "raw")).defaultValue("rfc6749"))
             .setting(Setting.text(SCOPE, "The scope requested; 'integration' for regular integrations")
                     .defaultValue("integration"))
             .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to https://www.{domain}/oauth/v2/token"))
@@ -84,6 +90,21 @@ public final class DocplannerProvider implements AuthProvider {
     }
 
     @Override
+    public List<String> validate(ProviderSettings settings) {
+        List<String> problems = new ArrayList<>();
+        boolean basic = settings.get(CLIENT_AUTHENTICATION).equals("basic");
+        if (!basic && settings.isGiven(CLIENT_AUTH_ENCODING)) {
+            problems.add("setting '" + CLIENT_AUTH_ENCODING + "' applies to HTTP Basic only, but '"
+                    + CLIENT_AUTHENTICATION + "' is 'body'; remove one of them");
+        }
+        if (basic && settings.get(CLIENT_AUTH_ENCODING).equals("raw") && settings.get(CLIENT_ID).contains(":")) {
+            problems.add("setting '" + CLIENT_ID + "' contains ':', which HTTP Basic cannot carry raw; use '"
+                    + CLIENT_AUTH_ENCODING + "' 'rfc6749'");
+        }
+        return problems;
+    }
+
+    @Override
     public TokenSource createTokenSource(ProviderSettings settings, ProviderContext context) {
         return new DocplannerTokenSource(settings, context);
     }
@@ -101,6 +122,7 @@ public final class DocplannerProvider implements AuthProvider {
         private final String apiBaseUrl;
         private final ClientCredentials client;
         private final ClientAuthentication authentication;
+        private final boolean formEncodeBasic;
         private final String scope;
 
         DocplannerTokenSource(ProviderSettings settings, ProviderContext context) {
@@ -110,6 +132,7 @@ public final class DocplannerProvider implements AuthProvider {
             this.apiBaseUrl = settings.find(API_BASE_URL).orElse("https://www." + domain + "/api/v3/integration");
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.authentication = ClientAuthentication.valueOf(settings.get(CLIENT_AUTHENTICATION).toUpperCase(Locale.ROOT));
+            this.formEncodeBasic = settings.get(CLIENT_AUTH_ENCODING).equals("rfc6749");
             this.scope = settings.get(SCOPE);
         }
 
@@ -117,6 +140,7 @@ public final class DocplannerProvider implements AuthProvider {
         public AccessToken fetch() {
             EndpointResponse response = context.tokenEndpoint().send(GrantRequest.clientCredentials(tokenUrl, client)
                     .authentication(authentication)
+                    .formEncodeBasicCredentials(formEncodeBasic)
                     .parameter("scope", scope)
                     .build());
             if (!response.isSuccess()) {

@@ -40,7 +40,7 @@ class DocplannerSettingsTest {
         ProviderInfo info = provider.info();
 
         assertThat(info.settings()).extracting(Setting::name).containsExactly("client-id", "client-secret",
-                "domain", "client-authentication", "scope", "token-url", "api-base-url");
+                "domain", "client-authentication", "client-auth-encoding", "scope", "token-url", "api-base-url");
         assertThat(info.settings()).filteredOn(Setting::secret).extracting(Setting::name)
                 .containsExactly("client-secret");
         assertThat(info.settings()).filteredOn(Setting::required).extracting(Setting::name)

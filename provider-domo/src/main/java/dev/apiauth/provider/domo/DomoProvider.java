@@ -52,6 +52,7 @@ public final class DomoProvider implements AuthProvider {
     static final String CLIENT_SECRET = "client-secret";
     static final String SCOPE = "scope";
     static final String TOKEN_METHOD = "token-method";
+    static final String CLIENT_AUTH_ENCODING = "client-auth-encoding";
     static final String API_BASE_URL = "api-base-url";
     static final String TOKEN_URL = "token-url";
 
@@ -65,6 +66,10 @@ public final class DomoProvider implements AuthProvider {
             .setting(Setting.choice(TOKEN_METHOD, "'get' sends the parameters in the query of a GET, as documented;"
                     + " 'post' sends them as a form body, as Domo's SDKs do", List.of("get", "post"))
                     .defaultValue("get"))
+            .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic:"
+                    + " 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends them as they are,"
+                    + " like the documented curl -u id:secret; the same for ids and secrets of letters, digits and"
+                    + " -._*", List.of("rfc6749", "raw")).defaultValue("rfc6749"))
             .setting(Setting.url(API_BASE_URL, "Base URL of the Domo API, kept on tokens as the 'api-base-url'"
                     + " attribute").defaultValue(DEFAULT_API_BASE_URL))
             .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to {api-base-url}/oauth/token"))
@@ -95,6 +100,10 @@ public final class DomoProvider implements AuthProvider {
                 .filter(uri -> uri.getRawQuery() != null || uri.getRawFragment() != null)
                 .ifPresent(uri -> problems.add("setting '" + TOKEN_URL + "' must not have a query or fragment;"
                         + " apiauth adds grant_type and scope itself, set them with '" + SCOPE + "'"));
+        if (settings.get(CLIENT_AUTH_ENCODING).equals("raw") && settings.get(CLIENT_ID).contains(":")) {
+            problems.add("setting '" + CLIENT_ID + "' contains ':', which HTTP Basic cannot carry raw; use '"
+                    + CLIENT_AUTH_ENCODING + "' 'rfc6749'");
+        }
         return problems;
     }
 
@@ -116,6 +125,7 @@ public final class DomoProvider implements AuthProvider {
         private final ClientCredentials client;
         private final String scope;
         private final boolean asQueryOfGet;
+        private final boolean formEncodeBasic;
 
         DomoTokenSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
@@ -124,11 +134,12 @@ public final class DomoProvider implements AuthProvider {
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.scope = String.join(" ", new LinkedHashSet<>(settings.list(SCOPE)));
             this.asQueryOfGet = settings.get(TOKEN_METHOD).equals("get");
+            this.formEncodeBasic = settings.get(CLIENT_AUTH_ENCODING).equals("rfc6749");
         }
 
         @Override
         public AccessToken fetch() {
-            GrantRequest grant = GrantRequest.clientCredentials(tokenUrl, client);
+            GrantRequest grant = GrantRequest.clientCredentials(tokenUrl, client).formEncodeBasicCredentials(formEncodeBasic);
             if (!scope.isEmpty()) {
                 grant.parameter("scope", scope);
             }

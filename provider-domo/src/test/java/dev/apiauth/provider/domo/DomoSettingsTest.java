@@ -39,7 +39,7 @@ class DomoSettingsTest {
         ProviderInfo info = provider.info();
 
         assertThat(info.settings()).extracting(Setting::name).containsExactly("client-id", "client-secret", "scope",
-                "token-method", "api-base-url", "token-url");
+                "token-method", "client-auth-encoding", "api-base-url", "token-url");
         assertThat(info.settings()).filteredOn(Setting::secret).extracting(Setting::name)
                 .containsExactly("client-secret");
         assertThat(info.settings()).filteredOn(Setting::required).extracting(Setting::name)

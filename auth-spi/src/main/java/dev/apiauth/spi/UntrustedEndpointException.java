@@ -1,0 +1,38 @@
+package dev.apiauth.spi;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The token endpoint's TLS certificate was refused: it is not trusted (self-signed, an unknown or
+ * private CA, expired) or not issued for the endpoint's host name. A configuration problem, not an
+ * outage: retrying cannot help, so the engine does not retry; fix the trust (supply an
+ * {@code SSLContext} that trusts the issuer, e.g. {@code HttpTokenEndpoint.builder().sslContext(…)})
+ * or the token URL. A TLS handshake that fails on I/O stays a {@link TransientAuthException}.
+ */
+public final class UntrustedEndpointException extends AuthException {
+    private final String host;
+    private final String certificateSubject;
+
+    /**
+     * @param host the host of the token endpoint
+     * @param certificateSubject the subject of the refused certificate when known, else {@code null}
+     * @param message what was refused and how to fix it; must not contain a secret
+     */
+    public UntrustedEndpointException(String providerId, String host, String certificateSubject, String message,
+            Throwable cause) {
+        super(providerId, message, cause);
+        this.host = Objects.requireNonNull(host, "host");
+        this.certificateSubject = certificateSubject;
+    }
+
+    /** The host whose certificate was refused. */
+    public String host() {
+        return host;
+    }
+
+    /** The subject of the refused certificate, when the TLS layer reported it. */
+    public Optional<String> certificateSubject() {
+        return Optional.ofNullable(certificateSubject);
+    }
+}
