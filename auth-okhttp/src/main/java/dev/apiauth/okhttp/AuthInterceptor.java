@@ -31,8 +31,10 @@ public final class AuthInterceptor implements Interceptor {
             return response;
         }
         AuthTag sent = response.request().tag(AuthTag.class);
-        if (sent == null || sent.retry()) {
-            return response; // the authenticator's retry already met a rejection: never loop
+        if (sent == null || sent.retry() || !sent.sameOrigin(response.request().url())) {
+            // Already the one retry (never loop), or another origin a redirect led to answered:
+            // that host never saw the credentials, so it cannot have rejected them.
+            return response;
         }
         credentials.rejected(sent.used());
         RequestBody body = request.body();

@@ -289,6 +289,60 @@ class OkHttpAuthTest {
         }
     }
 
+    @Test
+    void anEnqueuedCallReportsATokenFailureToItsCallback() throws Exception {
+        Map<String, String> wrong = new HashMap<>(vendors.settingsFor("doo"));
+        wrong.put("client-secret", "not-the-secret-5678");
+        try (Credentials refused = PROVIDERS.credentials("doo", dev.apiauth.core.Settings.of(wrong))) {
+            OkHttpClient refusedClient = OkHttpAuth.install(new OkHttpClient.Builder(), refused).build();
+            java.util.concurrent.CompletableFuture<IOException> failure = new java.util.concurrent.CompletableFuture<>();
+            refusedClient.newCall(new Request.Builder().url(api.url("/events")).build()).enqueue(new okhttp3.Callback() {
+                @Override
+                public void onFailure(okhttp3.Call call, IOException e) {
+                    failure.complete(e);
+                }
+
+                @Override
+                public void onResponse(okhttp3.Call call, Response response) {
+                    response.close();
+                    failure.completeExceptionally(new AssertionError("expected a failure, got " + response.code()));
+                }
+            });
+            assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(AuthIOException.class)
+                    .hasCauseInstanceOf(CredentialsRejectedException.class);
+        }
+    }
+
+    @Test
+    void aProviderStatusFromAnotherOriginAfterARedirectIsNotARejection() throws Exception {
+        try (Credentials dotypos = PROVIDERS.credentials("dotypos", dev.apiauth.core.Settings.of(vendors.settingsFor("dotypos")));
+                MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start(InetAddress.getLoopbackAddress(), 0);
+            OkHttpClient dotyposClient = OkHttpAuth.install(new OkHttpClient.Builder(), dotypos).build();
+            api.enqueue(new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/landing")).build());
+            elsewhere.enqueue(status(403));
+            try (Response response = get(dotyposClient, "/v2/clouds")) {
+                assertThat(response.code()).isEqualTo(403);
+            }
+            assertThat(api.getRequestCount()).isEqualTo(1);
+            assertThat(dotypos.peek()).as("the token was not reported rejected").isPresent();
+            assertThat(vendors.tokenRequests("dotypos")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a401FromAnotherOriginAfterARedirectIsNotRetriedWithTheCredentials() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start(InetAddress.getLoopbackAddress(), 0);
+            api.enqueue(new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/landing")).build());
+            elsewhere.enqueue(status(401));
+            elsewhere.enqueue(status(200));
+            assertThat(call("/events")).isEqualTo(401);
+            assertThat(elsewhere.getRequestCount()).isEqualTo(1);
+            assertThat(vendors.tokenRequests("doo")).isEqualTo(1);
+        }
+    }
+
     /** A clock the pacing sleeper moves, so pacing is observed without waiting. */
     static final class FakeClock extends Clock {
         private volatile Instant now;
