@@ -343,6 +343,22 @@ class OkHttpAuthTest {
         }
     }
 
+    @Test
+    void anAuthorizedRequestPrintsNoToken() throws Exception {
+        List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OkHttpClient printing = OkHttpAuth.install(new OkHttpClient.Builder(), doo).addNetworkInterceptor(chain -> {
+            printed.add(chain.request().toString());
+            return chain.proceed(chain.request());
+        }).build();
+        api.enqueue(status(200));
+        try (Response response = get(printing, "/events")) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+        assertThat(printed).singleElement().asString()
+                .contains("tags=").contains("Authorization")
+                .doesNotContain(doo.token().value());
+    }
+
     /** A clock the pacing sleeper moves, so pacing is observed without waiting. */
     static final class FakeClock extends Clock {
         private volatile Instant now;

@@ -221,6 +221,21 @@ class AsyncAuthExecChainHandlerTest {
         }
     }
 
+    @Test
+    void concurrentRejectionsOfOneTokenCauseOneTokenRequest() throws Exception {
+        server.stubFor(get("/api").withHeader("Authorization", equalTo("Bearer first")).willReturn(aResponse().withStatus(401)));
+        server.stubFor(get("/api").withHeader("Authorization", equalTo("Bearer second")).willReturn(aResponse().withStatus(200)));
+        credentials.token(); // "first": every request sent before the rejection is reported carries it
+        List<java.util.concurrent.Future<SimpleHttpResponse>> responses = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            responses.add(client.execute(SimpleRequestBuilder.get(server.baseUrl() + "/api").build(), null));
+        }
+        for (var response : responses) {
+            assertThat(response.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(200);
+        }
+        server.verify(2, postRequestedFor(urlEqualTo("/token")));
+    }
+
     /** A body that can be sent once (like a stream): the handler must not resend it. */
     private record OneShot(AsyncEntityProducer delegate) implements AsyncEntityProducer {
         @Override
