@@ -31,10 +31,10 @@ public final class AuthExecChainHandler implements ExecChainHandler {
     /** The name the handler is registered under. */
     public static final String NAME = "apiauth";
 
-    private final Credentials credentials;
+    private final RequestAuthorizer authorizer;
 
     public AuthExecChainHandler(Credentials credentials) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.authorizer = new RequestAuthorizer(Objects.requireNonNull(credentials, "credentials"));
     }
 
     /** Adds a handler for {@code credentials} to {@code builder} and returns the builder. */
@@ -45,23 +45,16 @@ public final class AuthExecChainHandler implements ExecChainHandler {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        credentials.pace();
-        Authorization used = credentials.authorization();
         ClassicHttpRequest first = isRepeatable(request) ? ClassicRequestBuilder.copy(request).build() : request;
-        used.headers().forEach(first::setHeader);
+        Authorization used = authorizer.authorize(first);
         ClassicHttpResponse response = chain.proceed(first, scope);
-        if (!credentials.tokenRejectedStatuses().contains(response.getCode())) {
-            return response;
-        }
-        credentials.rejected(used);
-        if (!isRepeatable(request)) {
+        if (!authorizer.rejects(response, used) || !isRepeatable(request)) {
             return response;
         }
         EntityUtils.consumeQuietly(response.getEntity());
         response.close();
-        credentials.pace();
         ClassicHttpRequest retry = ClassicRequestBuilder.copy(request).build();
-        credentials.authorization().headers().forEach(retry::setHeader);
+        authorizer.authorize(retry);
         return chain.proceed(retry, scope);
     }
 
@@ -72,6 +65,6 @@ public final class AuthExecChainHandler implements ExecChainHandler {
 
     @Override
     public String toString() {
-        return "AuthExecChainHandler[" + credentials.providerId() + "]";
+        return "AuthExecChainHandler[" + authorizer.providerId() + "]";
     }
 }
