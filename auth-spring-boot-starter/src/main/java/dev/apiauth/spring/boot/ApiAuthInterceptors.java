@@ -33,15 +33,13 @@ public final class ApiAuthInterceptors {
     }
 
     /**
-     * Adds the interceptor of account {@code name} as the builder's last, for
-     * {@code RestClient.Builder.apply(…)}.
+     * Adds the interceptor of account {@code name} to a builder, for
+     * {@code RestClient.Builder.apply(…)}; apply it after any other interceptor (see
+     * {@link ApiAuthRequestInterceptor}).
      */
     public Consumer<RestClient.Builder> restClient(String name) {
         ApiAuthRequestInterceptor interceptor = forAccount(name);
-        return builder -> builder.requestInterceptors(list -> {
-            list.remove(interceptor);
-            list.add(interceptor);
-        });
+        return builder -> builder.requestInterceptor(interceptor);
     }
 
     @Override
