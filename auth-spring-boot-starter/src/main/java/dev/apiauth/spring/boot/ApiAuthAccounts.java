@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  */
 public final class ApiAuthAccounts {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     private final Map<String, Account> accounts;
@@ -126,11 +128,20 @@ public final class ApiAuthAccounts {
                     + (providers.ids().isEmpty() ? "none (add a provider jar such as provider-domo)" : providers.ids()));
             return null;
         }
-        Settings settings = settings(prefix + ".settings", account.getSettings(), provider, binder);
+        Map<String, String> unresolved = new LinkedHashMap<>();
+        Settings settings = settings(prefix + ".settings", account.getSettings(), provider, binder, unresolved);
+        List<String> accountProblems = new ArrayList<>(unresolved.values());
         try {
             settings.validate(provider);
         } catch (InvalidSettingsException e) {
-            for (String problem : e.problems()) {
+            // A setting left out for its unresolved placeholder is reported once, for that reason.
+            e.problems().stream()
+                    .filter(problem -> unresolved.keySet().stream()
+                            .noneMatch(setting -> problem.contains("'" + setting + "'")))
+                    .forEach(accountProblems::add);
+        }
+        if (!accountProblems.isEmpty()) {
+            for (String problem : accountProblems) {
                 problems.add(prefix + " (provider " + provider.id() + "): " + inSpringTerms(problem, provider, prefix));
             }
             return null;
@@ -144,11 +155,23 @@ public final class ApiAuthAccounts {
      * precedence of property sources; any other key is passed on as written, so validation reports
      * it as unknown.
      */
-    private static Settings settings(String prefix, Map<String, String> raw, AuthProvider provider, Binder binder) {
+    private static Settings settings(String prefix, Map<String, String> raw, AuthProvider provider, Binder binder,
+            Map<String, String> unresolved) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Setting setting : provider.info().settings()) {
             binder.bind(ConfigurationPropertyName.of(prefix + "." + setting.name()), Bindable.of(String.class))
-                    .ifBound(value -> values.put(setting.name(), value));
+                    .ifBound(value -> {
+                        Matcher placeholder = PLACEHOLDER.matcher(value);
+                        if (placeholder.find()) {
+                            // Spring leaves a placeholder it cannot resolve as it is; sending
+                            // "${DOMO_CLIENT_SECRET}" to the vendor would only earn a confusing refusal.
+                            unresolved.put(setting.name(), "setting '" + setting.name() + "' refers to "
+                                    + placeholder.group() + ", which is not set; set " + placeholder.group(1)
+                                    + " (e.g. as an environment variable) or give the value directly");
+                        } else {
+                            values.put(setting.name(), value);
+                        }
+                    });
         }
         raw.forEach((key, value) -> {
             if (provider.info().settings().stream().noneMatch(setting -> uniform(setting.name()).equals(uniform(key)))) {

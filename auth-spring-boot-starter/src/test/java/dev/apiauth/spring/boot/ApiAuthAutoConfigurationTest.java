@@ -182,6 +182,22 @@ class ApiAuthAutoConfigurationTest {
     }
 
     @Test
+    void reportsAPlaceholderThatSpringCouldNotResolveInsteadOfSendingIt() {
+        runner.withPropertyValues(accountProperties("reporting", "domo"))
+                .withPropertyValues("apiauth.accounts.reporting.settings.client-secret=${REPORTING_DOMO_SECRET}",
+                        "apiauth.accounts.reporting.settings.api-base-url=${DOMO_URL:${OTHER_URL}}")
+                .run(context -> assertThat(rootCause(context.getStartupFailure(), InvalidSettingsException.class)
+                        .problems()).containsExactly(
+                                "apiauth.accounts.reporting (provider domo): setting 'client-secret' refers to"
+                                        + " ${REPORTING_DOMO_SECRET}, which is not set; set REPORTING_DOMO_SECRET (e.g. as"
+                                        + " an environment variable) or give the value directly",
+                                "apiauth.accounts.reporting (provider domo): setting 'api-base-url' refers to"
+                                        + " ${OTHER_URL}, which is not set; set OTHER_URL (e.g. as"
+                                        + " an environment variable) or give the value directly"));
+        assertThat(simulator.tokenRequests("domo")).isZero();
+    }
+
+    @Test
     void neverPrintsASecretSetting() {
         String secret = simulator.settingsFor("domo").get("client-secret");
         runner.withPropertyValues(accountProperties("reporting", "domo")).run(context -> {
