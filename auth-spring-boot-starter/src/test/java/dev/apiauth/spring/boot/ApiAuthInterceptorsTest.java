@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** The interceptors in a real application context, against the Domo simulation and a loopback API. */
@@ -89,6 +90,19 @@ class ApiAuthInterceptorsTest {
                 assertThat(api.received().get(1).authorization())
                         .isEqualTo(context.getBean("reporting", Credentials.class).headers().get("Authorization"));
                 assertThat(simulator.tokenRequests("domo")).isEqualTo(2);
+            });
+        }
+    }
+
+    @Test
+    void restTemplateTakesTheSameInterceptor() {
+        try (RejectingApi api = RejectingApi.rejectingFirstToken()) {
+            withDomo().run(context -> {
+                RestTemplate template = new RestTemplate();
+                template.getInterceptors().add(context.getBean(ApiAuthInterceptors.class).forAccount("reporting"));
+
+                assertThat(template.postForObject(api.uri(), "hello", String.class)).isEqualTo("ok:hello");
+                assertThat(api.received()).extracting(RejectingApi.Received::body).containsExactly("hello", "hello");
             });
         }
     }
