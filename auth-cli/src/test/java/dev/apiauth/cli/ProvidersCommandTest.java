@@ -14,7 +14,7 @@ class ProvidersCommandTest {
 
     @Test
     void listsEveryDiscoveredProviderWithItsSettings() {
-        Cli.Result result = Cli.in(home).run("providers");
+        Cli.Result result = Cli.in(home).run("providers", "--wide");
 
         assertThat(result.status()).as(result.toString()).isZero();
         assertThat(result.out().lines().skip(2).map(line -> line.split("\\s+")[0]).filter(id -> !id.isEmpty())
