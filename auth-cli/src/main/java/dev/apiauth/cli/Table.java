@@ -68,23 +68,41 @@ final class Table {
         out.flush();
     }
 
-    /** The natural column widths, the widest narrowed one character at a time until the line fits. */
+    /**
+     * The natural column widths, the widest narrowed one character at a time until the line fits:
+     * first no column below its longest word (so URLs and names stay whole), then, if that is not
+     * enough, down to {@link #MIN_WIDTH}.
+     */
     private int[] widths(int width) {
         int columns = header.size();
         int[] widths = new int[columns];
+        int[] wholeWords = new int[columns];
         int[] minimum = new int[columns];
         for (int column = 0; column < columns; column++) {
-            widths[column] = header.get(column).length();
+            String title = header.get(column);
+            widths[column] = title.length();
+            wholeWords[column] = title.length();
             for (List<String> row : rows) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
+                String cell = row.get(column);
+                widths[column] = Math.max(widths[column], cell.length());
+                for (String word : cell.split(" +")) {
+                    wholeWords[column] = Math.max(wholeWords[column], word.length());
+                }
             }
-            minimum[column] = Math.min(widths[column], Math.max(MIN_WIDTH, header.get(column).length()));
+            minimum[column] = Math.min(widths[column], Math.max(MIN_WIDTH, title.length()));
         }
         long total = Arrays.stream(widths).asLongStream().sum() + (long) GAP.length() * (columns - 1);
+        total = narrow(widths, wholeWords, total, width);
+        narrow(widths, minimum, total, width);
+        return widths;
+    }
+
+    /** Narrows the widest column above its floor, one character at a time, until {@code total} fits. */
+    private static long narrow(int[] widths, int[] floor, long total, int width) {
         while (total > width) {
             int widest = -1;
-            for (int column = 0; column < columns; column++) {
-                if (widths[column] > minimum[column] && (widest < 0 || widths[column] > widths[widest])) {
+            for (int column = 0; column < widths.length; column++) {
+                if (widths[column] > floor[column] && (widest < 0 || widths[column] > widths[widest])) {
                     widest = column;
                 }
             }
@@ -94,7 +112,7 @@ final class Table {
             widths[widest]--;
             total--;
         }
-        return widths;
+        return total;
     }
 
     /** {@code name  value} lines, the values aligned; each line unbounded. */
