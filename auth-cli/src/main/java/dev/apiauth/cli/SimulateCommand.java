@@ -154,11 +154,16 @@ final class SimulateCommand extends BaseCommand {
         }
         out().println("Vendor simulators listening on " + baseUri + " (no account, no internet).");
         out().println();
-        Table table = new Table("PROVIDER", "BASE URL", "API (GET)", "SETTINGS FILE");
-        simulated.forEach(one -> table.row(one.id(), one.baseUrl(), one.apiUrl().getPath(), one.settingsFile()));
+        Table table = new Table("PROVIDER", "BASE URL", "API (GET, under the base URL)");
+        simulated.forEach(one -> table.row(one.id(), one.baseUrl(),
+                one.baseUrl().relativize(one.apiUrl()).toString()));
         table.print(out(), root.terminalWidth());
         out().println();
-        Simulated example = simulated.get(0);
+        out().println("Settings files: " + dir.resolve("<provider>.properties") + " (one per provider)");
+        out().println();
+        // Domo's answers (a JWT, a user list) make the best first look; any provider will do.
+        Simulated example = simulated.stream().filter(one -> one.id().equals("domo")).findFirst()
+                .orElse(simulated.get(0));
         out().println("Try:");
         out().println("  authctl token " + example.id() + " --settings-file " + example.settingsFile());
         out().println("  authctl request " + example.id() + " " + example.apiUrl() + " --settings-file "

@@ -86,7 +86,7 @@ class SimulateCommandTest {
                 .replaceFirst("^Vendor simulators listening on (\\S+) .*$", "$1"));
         assertThat(base.getHost()).isEqualTo("127.0.0.1");
         assertThat(result.out()).contains("domo        " + base + "/domo")
-                .contains("authctl token doo --settings-file " + dir.resolve("doo.properties"))
+                .contains("authctl token domo --settings-file " + dir.resolve("domo.properties"))
                 .contains("Press Ctrl-C to stop.");
         assertThat(hooks.removed).containsExactly(hook);
         assertThatThrownBy(() -> {
