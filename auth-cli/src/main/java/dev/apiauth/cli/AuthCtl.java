@@ -2,6 +2,7 @@ package dev.apiauth.cli;
 
 import dev.apiauth.core.AuthProviders;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Authenticate to vendor REST APIs from the command line, and try it all offline with"
                 + " `authctl demo`."},
         subcommands = {ProvidersCommand.class, DescribeCommand.class, TokenCommand.class, RequestCommand.class,
-                ConnectCommand.class, TckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                ConnectCommand.class, TckCommand.class, DemoCommand.class, SimulateCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE,
                 ExitCodes.INVALID_SETTINGS_LINE, ExitCodes.CREDENTIALS_REJECTED_LINE, ExitCodes.TRANSIENT_LINE,
@@ -38,6 +40,7 @@ public final class AuthCtl implements Callable<Integer> {
     private final boolean interactive;
     private final Path defaultStoreDir;
     private AuthProviders providers;
+    private ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
 
     @Spec
     CommandSpec spec;
@@ -65,7 +68,25 @@ public final class AuthCtl implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AuthCtl()).execute(args));
+        System.exit(commandLine(new AuthCtl()).execute(args));
+    }
+
+    /**
+     * The command line of {@code authctl} as {@link #main} runs it: picocli with a usage-error
+     * handler that answers a {@code --json} run with a JSON document (as its other failures are)
+     * and any other run with the message and the command's usage on standard error.
+     */
+    public static CommandLine commandLine(AuthCtl authctl) {
+        CommandLine commandLine = new CommandLine(authctl);
+        CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((failure, args) -> {
+            CommandLine failed = failure.getCommandLine();
+            if (failed.getCommandSpec().findOption("--json") != null && List.of(args).contains("--json")) {
+                return Failures.reportUsageJson(failure.getMessage(), failed.getOut());
+            }
+            return standard.handleParseException(failure, args);
+        });
+        return commandLine;
     }
 
     /** Without a command: the usage, on standard error, as a usage error. */
@@ -86,6 +107,54 @@ public final class AuthCtl implements Callable<Integer> {
 
     Path defaultStoreDir() {
         return defaultStoreDir;
+    }
+
+    /** Where {@code simulate} registers the hook that stops it at Ctrl-C (tests run the hook themselves). */
+    ShutdownHooks shutdownHooks() {
+        return shutdownHooks;
+    }
+
+    AuthCtl shutdownHooks(ShutdownHooks hooks) {
+        this.shutdownHooks = Objects.requireNonNull(hooks, "hooks");
+        return this;
+    }
+
+    /**
+     * The width tables are fitted to: the environment's {@code COLUMNS} when it is a sensible
+     * number (shells export it for their terminal), else 100.
+     */
+    int terminalWidth() {
+        try {
+            int columns = Integer.parseInt(environment.getOrDefault("COLUMNS", "").strip());
+            return columns >= 40 ? columns : DEFAULT_WIDTH;
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        }
+    }
+
+    private static final int DEFAULT_WIDTH = 100;
+
+    /** The JVM's shutdown hooks, or a stand-in. */
+    interface ShutdownHooks {
+        ShutdownHooks RUNTIME = new ShutdownHooks() {
+            @Override
+            public void add(Thread hook) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+
+            @Override
+            public void remove(Thread hook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running or has run: nothing to remove.
+                }
+            }
+        };
+
+        void add(Thread hook);
+
+        void remove(Thread hook);
     }
 
     /** The providers on the class path, discovered once. */

@@ -3,6 +3,8 @@ package dev.apiauth.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,14 +24,28 @@ abstract class BaseCommand implements Callable<Integer> {
     public final Integer call() {
         try {
             return run();
+        } catch (ParameterException e) {
+            // A bad option value found while running: picocli prints it with this command's usage.
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Failures.report(new CliException(ExitCodes.FAILURE, "interrupted"), err());
+            return report(new CliException(ExitCodes.FAILURE, "interrupted"));
         } catch (Exception e) {
-            return Failures.report(e, err());
+            return report(e);
         } finally {
             out().flush();
         }
+    }
+
+    /** With {@code --json} the failure is a JSON document on standard output, else a line on standard error. */
+    private int report(Exception failure) {
+        return jsonRequested(spec) ? Failures.reportJson(failure, out()) : Failures.report(failure, err());
+    }
+
+    /** Whether the command has a {@code --json} option and it was given. */
+    static boolean jsonRequested(CommandSpec command) {
+        OptionSpec json = command.findOption("--json");
+        return json != null && Boolean.TRUE.equals(json.getValue());
     }
 
     /** Does the command's work and returns its exit status; may throw any failure. */

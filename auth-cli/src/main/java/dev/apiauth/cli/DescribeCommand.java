@@ -9,13 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code authctl describe <id>}: everything a provider declares. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Show one provider's settings (name, required, secret, default, description), capabilities,"
-                + " documentation link and declared rate limits.")
+        description = {"Show one provider's settings (name, required, secret, default, description), capabilities,"
+                + " documentation link and declared rate limits.",
+                "The text fits the terminal (COLUMNS, else 100 characters), wrapping long cells; --wide prints one"
+                        + " line per setting."})
 final class DescribeCommand extends BaseCommand {
     @Parameters(paramLabel = "PROVIDER", description = "Provider id, e.g. domo (see: authctl providers).")
     String providerId;
@@ -23,9 +26,21 @@ final class DescribeCommand extends BaseCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--wide", description = "Do not wrap text to the terminal width: one line per setting.")
+    boolean wide;
+
+    @Mixin
+    ClassPathOption classPath;
+
     @Override
     protected int run() {
-        AuthProvider provider = root.providers().get(providerId);
+        try (ClassPathOption jars = classPath) {
+            return describe(jars.providers(root).get(providerId));
+        }
+    }
+
+    private int describe(AuthProvider provider) {
+        int width = wide ? Integer.MAX_VALUE : root.terminalWidth();
         if (json) {
             out().println(JacksonJson.INSTANCE.write(ProviderViews.details(provider)));
             return ExitCodes.OK;
@@ -39,7 +54,7 @@ final class DescribeCommand extends BaseCommand {
                 : info.rateLimits().stream().map(ProviderViews::rateLimit).collect(Collectors.joining(", ")));
         about.put("Token expired", "HTTP " + info.tokenRejectedStatuses().stream().map(String::valueOf)
                 .collect(Collectors.joining(" or ")) + " from the API (the engine then fetches a new token once)");
-        Table.printPairs(out(), about);
+        Table.printPairs(out(), about, width);
         out().println();
         Table settings = new Table("SETTING", "REQUIRED", "SECRET", "DEFAULT", "DESCRIPTION");
         for (Setting setting : info.settings()) {
@@ -50,7 +65,7 @@ final class DescribeCommand extends BaseCommand {
             settings.row(setting.name(), setting.required() ? "yes" : "no", setting.secret() ? "yes" : "no",
                     defaultValue == null ? "-" : defaultValue, setting.description() + choices);
         }
-        settings.print(out());
+        settings.print(out(), width);
         out().println();
         out().println("From the environment: " + Settings.environmentVariable(provider.id(), "<setting>")
                 + ", e.g. " + (info.settings().isEmpty() ? "-"

@@ -1,6 +1,7 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.UnknownProviderException;
+import dev.apiauth.core.transport.JacksonJson;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.InteractionRequiredException;
@@ -8,6 +9,8 @@ import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.TransientAuthException;
 import dev.apiauth.spi.consent.ConsentCallbackException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns a failure into one clear line on standard error (plus the list of problems for bad
@@ -32,6 +35,50 @@ final class Failures {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Prints {@code failure} to {@code out} as the one JSON document of a {@code --json} run, so a
+     * script reading standard output gets JSON either way; returns the exit status it stands for.
+     * The object is {@code {"error": {"exitCode", "kind", "message", "provider"?, "problems"?,
+     * "retryAfterSeconds"?}}}.
+     */
+    static int reportJson(Throwable failure, PrintWriter out) {
+        int code = exitCode(failure);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("exitCode", code);
+        error.put("kind", kind(code));
+        error.put("message", message(failure));
+        if (failure instanceof AuthException auth) {
+            auth.providerId().ifPresent(id -> error.put("provider", id));
+        }
+        if (failure instanceof InvalidSettingsException invalid) {
+            error.put("problems", invalid.problems());
+        }
+        if (failure instanceof TransientAuthException transientFailure) {
+            transientFailure.retryAfter().ifPresent(wait -> error.put("retryAfterSeconds", wait.toSeconds()));
+        }
+        out.println(JacksonJson.INSTANCE.write(Map.of("error", error)));
+        out.flush();
+        return code;
+    }
+
+    /** A usage error (bad option, argument or command) as {@link #reportJson} prints failures. */
+    static int reportUsageJson(String message, PrintWriter out) {
+        return reportJson(new CliException(ExitCodes.USAGE, message), out);
+    }
+
+    /** A name for each exit status, for scripts that prefer words to numbers. */
+    static String kind(int exitCode) {
+        return switch (exitCode) {
+            case ExitCodes.USAGE -> "usage";
+            case ExitCodes.INVALID_SETTINGS -> "invalid-settings";
+            case ExitCodes.CREDENTIALS_REJECTED -> "credentials-rejected";
+            case ExitCodes.TRANSIENT -> "transient";
+            case ExitCodes.INTERACTION_REQUIRED -> "interaction-required";
+            case ExitCodes.API_ERROR -> "api-error";
+            default -> "failure";
+        };
     }
 
     /** The exit status for {@code failure}. */

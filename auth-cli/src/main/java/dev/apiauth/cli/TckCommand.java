@@ -41,6 +41,8 @@ final class TckCommand extends BaseCommand {
 
     @Override
     protected int run() throws IOException {
+        // Checked here, not by the runner, so a bad entry is reported with the usage of `authctl tck`.
+        ClassPathOption.entries(spec.commandLine(), classPath);
         List<String> args = new ArrayList<>();
         if (!classPath.isEmpty()) {
             args.add("--class-path");

@@ -30,7 +30,7 @@ class DescribeCommandTest {
 
     @Test
     void listsTheChoicesOfAChoiceSetting() {
-        Cli.Result result = Cli.in(home).run("describe", "domo");
+        Cli.Result result = Cli.in(home).run("describe", "domo", "--wide");
 
         assertThat(result.out().lines().filter(line -> line.startsWith("token-method "))).singleElement()
                 .satisfies(line -> assertThat(line).contains("(one of: get, post)"));

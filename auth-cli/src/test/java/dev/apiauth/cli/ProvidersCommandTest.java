@@ -14,7 +14,7 @@ class ProvidersCommandTest {
 
     @Test
     void listsEveryDiscoveredProviderWithItsSettings() {
-        Cli.Result result = Cli.in(home).run("providers");
+        Cli.Result result = Cli.in(home).run("providers", "--wide");
 
         assertThat(result.status()).as(result.toString()).isZero();
         assertThat(result.out().lines().skip(2).map(line -> line.split("\\s+")[0]).filter(id -> !id.isEmpty())
@@ -45,7 +45,8 @@ class ProvidersCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("providers", "describe", "token", "request", "connect", "tck", "demo")) {
+        for (String command : List.of("providers", "describe", "token", "request", "connect", "tck", "demo", "simulate",
+                "completion")) {
             Cli.Result result = Cli.in(home).run(command, "--help");
             assertThat(result.status()).as(command + ": " + result).isZero();
             assertThat(result.out()).as(command).startsWith("Usage: authctl " + command);

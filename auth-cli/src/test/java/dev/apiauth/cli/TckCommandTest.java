@@ -40,6 +40,8 @@ class TckCommandTest {
         Cli.Result result = Cli.in(home).run("tck", "--class-path", home.resolve("missing.jar").toString());
 
         assertThat(result.status()).isEqualTo(2);
-        assertThat(result.out()).contains("missing.jar").contains("does not exist");
+        assertThat(result.err()).contains("missing.jar").contains("does not exist")
+                .contains("Usage: authctl tck");
+        assertThat(result.err()).doesNotContain("auth-tck-runner.jar");
     }
 }
