@@ -1,7 +1,6 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.UnknownProviderException;
-import dev.apiauth.core.transport.JacksonJson;
 import dev.apiauth.provider.dotypos.ConsentCallbackException;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
@@ -58,7 +57,7 @@ final class Failures {
         if (failure instanceof TransientAuthException transientFailure) {
             transientFailure.retryAfter().ifPresent(wait -> error.put("retryAfterSeconds", wait.toSeconds()));
         }
-        out.println(JacksonJson.INSTANCE.write(Map.of("error", error)));
+        out.println(dev.apiauth.core.transport.JacksonJson.INSTANCE.write(Map.of("error", error)));
         out.flush();
         return code;
     }
