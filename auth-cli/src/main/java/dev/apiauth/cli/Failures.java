@@ -1,6 +1,7 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.UnknownProviderException;
+import dev.apiauth.core.transport.JacksonJson;
 import dev.apiauth.provider.dotypos.ConsentCallbackException;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
@@ -57,7 +58,7 @@ final class Failures {
         if (failure instanceof TransientAuthException transientFailure) {
             transientFailure.retryAfter().ifPresent(wait -> error.put("retryAfterSeconds", wait.toSeconds()));
         }
-        out.println(dev.apiauth.core.transport.JacksonJson.INSTANCE.write(Map.of("error", error)));
+        out.println(JacksonJson.INSTANCE.write(Map.of("error", error)));
         out.flush();
         return code;
     }
