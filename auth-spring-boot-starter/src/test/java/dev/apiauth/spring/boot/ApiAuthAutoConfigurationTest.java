@@ -101,10 +101,10 @@ class ApiAuthAutoConfigurationTest {
     void bindsSettingsRelaxedlyFromPropertiesAndEnvironmentVariables() {
         Map<String, String> domo = simulator.settingsFor("domo");
         ApplicationContextRunner relaxed = runner.withPropertyValues(
-                "apiauth.accounts.reporting.provider=domo",
                 "apiauth.accounts.reporting.settings.clientId=" + domo.get("client-id"),
                 "apiauth.accounts.reporting.settings.client_secret=" + domo.get("client-secret"));
         withEnvironment(relaxed, Map.of(
+                "APIAUTH_ACCOUNTS_REPORTING_PROVIDER", "domo",
                 "APIAUTH_ACCOUNTS_REPORTING_SETTINGS_API_BASE_URL", domo.get("api-base-url"),
                 "APIAUTH_ACCOUNTS_REPORTING_SETTINGS_TOKENMETHOD", "post",
                 "APIAUTH_ACCOUNTS_REPORTING_SETTINGS_SCOPE", domo.get("scope")))
