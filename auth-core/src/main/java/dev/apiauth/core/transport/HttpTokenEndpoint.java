@@ -61,7 +61,10 @@ import org.apache.hc.core5.util.Timeout;
  * The engine's {@link TokenEndpoint} on Apache HttpClient 5: connect, response and whole-call
  * timeouts, a cap on the response size, redirects never followed, automatic retries off (the
  * engine retries), {@code https} required except for loopback hosts, an optional custom
- * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version.
+ * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version. A certificate the
+ * TLS layer refuses (untrusted, expired, not for the host) is an
+ * {@link dev.apiauth.spi.UntrustedEndpointException}, which the engine does not retry; other TLS
+ * failures are transient.
  */
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
