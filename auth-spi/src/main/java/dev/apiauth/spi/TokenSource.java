@@ -20,7 +20,10 @@ public interface TokenSource {
 
     /**
      * The headers an authorized API request carries with this token, in order. The default is
-     * {@code Authorization: <type> <value>}.
+     * {@code Authorization: <type> <value>}. RFC 6749 §7.1: a token of a type the provider does not
+     * understand must not be used; {@code TokenResponses.standardToken} lets only {@code Bearer}
+     * through unless the provider declares the other types it understands, and such a provider
+     * builds their headers here.
      */
     default Map<String, String> headers(AccessToken token) {
         return Map.of("Authorization", token.type() + " " + token.value());

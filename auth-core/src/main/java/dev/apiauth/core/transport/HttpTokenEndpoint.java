@@ -67,7 +67,10 @@ import org.apache.hc.core5.util.Timeout;
  * engine retries), {@code https} required except for loopback hosts, an optional custom
  * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version. Requests take the
  * JVM's proxy ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) unless
- * {@link Builder#proxy} names one.
+ * {@link Builder#proxy} names one. A certificate the
+ * TLS layer refuses (untrusted, expired, not for the host) is an
+ * {@link dev.apiauth.spi.UntrustedEndpointException}, which the engine does not retry; other TLS
+ * failures are transient.
  *
  * <p>Nothing heavy happens before the first request: the HttpClient (connection pool, request
  * pipeline) is created by the first {@link #send}, and the TLS set-up (an {@link SSLContext} and

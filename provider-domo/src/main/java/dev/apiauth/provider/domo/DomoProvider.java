@@ -2,6 +2,7 @@ package dev.apiauth.provider.domo;
 
 import com.google.auto.service.AutoService;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointResponse;
@@ -61,8 +62,8 @@ public final class DomoProvider implements AuthProvider {
             .setting(Setting.text(CLIENT_ID, "Client id created under My Account > My Clients in the Domo"
                     + " developer portal").required())
             .setting(Setting.secret(CLIENT_SECRET, "Client secret belonging to client-id").required())
-            .setting(Setting.choiceList(SCOPE, "Scopes to request, space or comma separated; unset requests every"
-                    + " scope the client was created with", SCOPES))
+            .setting(Setting.choiceList(SCOPE, "Scopes to request, space or comma separated; unset sends no scope"
+                    + " parameter, which Domo answers with every scope the client was created with", SCOPES))
             .setting(Setting.choice(TOKEN_METHOD, "'get' sends the parameters in the query of a GET, as documented;"
                     + " 'post' sends them as a form body, as Domo's SDKs do", List.of("get", "post"))
                     .defaultValue("get"))
@@ -147,6 +148,12 @@ public final class DomoProvider implements AuthProvider {
                 grant.asQueryOfGet();
             }
             EndpointResponse response = context.tokenEndpoint().send(grant.build());
+            if (asQueryOfGet && (response.status() == 404 || response.status() == 405)) {
+                // The documented GET, refused by a server (a proxy, a mirror, a newer Domo) that takes POST only.
+                throw new AuthException(ID, "the token endpoint answered HTTP " + response.status()
+                        + " to the documented GET token request; if it takes only POST (as Domo's SDKs send it), set"
+                        + " '" + TOKEN_METHOD + "' to 'post' (token-method=post); otherwise check the token URL setting");
+            }
             if (!response.isSuccess()) {
                 Map<String, Object> error = response.jsonObject().orElse(Map.of());
                 throw TokenResponses.failure(ID, response, context.clock(), errorCode(error), errorMessage(error));

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.TransientAuthException;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Both of Domo's error shapes mapped to typed exceptions that carry Domo's message. */
 class DomoErrorMappingTest {
@@ -138,6 +141,45 @@ class DomoErrorMappingTest {
 
         assertThat(fetchFails(MalformedResponseException.class)).hasMessageContaining("expires_in")
                 .hasMessageNotContaining(DomoFixtures.TOKEN);
+    }
+
+    /** Issue 13.6: a server that takes only POST answers the documented GET with 404 or 405. */
+    @ParameterizedTest
+    @ValueSource(ints = {404, 405})
+    void getRefusedByAPostOnlyServerPointsAtTokenMethodPost(int status) {
+        answer(aResponse().withStatus(status).withHeader("Allow", "POST"));
+
+        AuthException thrown = fetchFails(AuthException.class);
+
+        assertThat(thrown.retryable()).isFalse();
+        assertThat(thrown).hasMessageContaining("HTTP " + status).hasMessageContaining("token-method=post")
+                .hasMessageContaining("token URL").hasMessageNotContaining(CLIENT_SECRET);
+    }
+
+    @Test
+    void postAnswered404PointsAtTheTokenUrlOnly() {
+        answer(aResponse().withStatus(404));
+
+        AuthException thrown = catchThrowableOfType(AuthException.class, () -> {
+            java.util.Map<String, String> settings = DomoFixtures.settings(domo.baseUrl());
+            settings.put("token-method", "post");
+            engine.credentials(settings).token();
+        });
+
+        assertThat(thrown).hasMessageContaining("HTTP 404").hasMessageContaining("token URL")
+                .hasMessageNotContaining("token-method");
+    }
+
+    @Test
+    void keepsTheErrorUriAndPointsAnInvalidScopeAtTheScope() {
+        answer(json(400, """
+                {"error": "invalid_scope", "error_description": "Invalid scope: audit",
+                 "error_uri": "https://developer.domo.com/docs/authentication/overview"}"""));
+
+        CredentialsRejectedException rejected = fetchFails(CredentialsRejectedException.class);
+
+        assertThat(rejected.errorUri()).contains("https://developer.domo.com/docs/authentication/overview");
+        assertThat(rejected).hasMessageContaining("Check the scope setting").hasMessageNotContaining("secret");
     }
 
     private <T extends Throwable> T fetchFails(Class<T> type) {

@@ -46,6 +46,8 @@ class DomoSettingsTest {
                 .containsExactly("client-id", "client-secret");
         assertThat(info.setting("scope").map(Setting::kind)).contains(Setting.Kind.CHOICE_LIST);
         assertThat(info.setting("scope").map(Setting::choices)).contains(DOCUMENTED_SCOPES);
+        assertThat(info.setting("scope").map(Setting::description)).hasValueSatisfying(description ->
+                assertThat(description).contains("unset sends no scope").contains("every scope the client"));
         assertThat(info.setting("scope").flatMap(Setting::defaultValue)).isEmpty();
         assertThat(info.setting("token-method").map(Setting::choices)).contains(List.of("get", "post"));
         assertThat(info.setting("token-method").flatMap(Setting::defaultValue)).contains("get");

@@ -203,6 +203,19 @@ class DotyposTokenTest {
         }
     }
 
+    /** Issue 13.2: a JWT exp decades ahead was refused ("absurd"), so no token was ever issued. */
+    @Test
+    void jwtExpDecadesAheadIsUsedWithTheLifetimeCappedAt24Hours() {
+        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofDays(365L * 40)), "far");
+        VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).willReturn(okJson(tokenBody(jwt))));
+
+        try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID))) {
+            AccessToken token = credentials.token();
+            assertThat(token.value()).isEqualTo(jwt);
+            assertThat(token.lifetime()).contains(Duration.ofHours(24));
+        }
+    }
+
     @Test
     void refreshTokenIsLoadedFromTheSecretStoreWhenNotConfigured() {
         store.save(DotyposConsent.STORE_KEY, Secret.of("stored-refresh-token"));
