@@ -40,7 +40,11 @@ class TckRunnerTest {
                 .contains(StaticProvider.ID + " R5.1: Assumption failed: does not apply: the fixture does not declare"
                         + " TOKEN_ENDPOINT")
                 .doesNotContain("Failures:")
-                .containsPattern("(?m)^\\d+ passed, 0 failed, \\d+ skipped$");
+                .contains("Untested (part of the contract, not checked by the TCK; review by hand):")
+                .contains(StaticProvider.ID + " R11.3: untested: ")
+                .doesNotContain("Warnings")
+                .containsPattern("(?m)^\\d+ passed, 0 failed, 0 warnings, 3 untested, \\d+ skipped$");
+        assertThat(row(table, Rule.R11_3)).contains("R11.3  UNTESTED").containsPattern("untested +\\| untested");
         String xml = xmlReport();
         // JUnit 5 names test cases after the display name, JUnit 6 after the method: count, do not quote.
         assertThat(xml).contains("tests=\"" + 3 * Rule.values().length + "\"")
@@ -67,8 +71,29 @@ class TckRunnerTest {
                 .contains(BrokenProviders.LeaksSecretInMessage.ID + " R10.1: R10.1 failed for provider")
                 .contains("shows the setting 'client-secret'")
                 .doesNotContain(ClientCredentialsProvider.ID + " ")
-                .containsPattern("(?m)^\\d+ passed, 1 failed, 3 skipped$");
+                .containsPattern("(?m)^\\d+ passed, 1 failed, 0 warnings, 1 untested, 3 skipped$");
         assertThat(xmlReport()).contains("<failure").contains("shows the setting");
+    }
+
+    @Test
+    void reportsAMissedShouldRuleAsAWarningThatDoesNotFailTheRun() throws IOException {
+        Path services = reports.resolve("extra/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(ContractFixture.class.getName()),
+                "dev.apiauth.tck.reference.UnflaggedTokenSettingFixture\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = TckRunner.run(new String[] {"--class-path", reports.resolve("extra").toString(),
+            "--providers", BrokenProviders.UnflaggedTokenSetting.ID, "--reports-dir", reports.toString()}, print(out));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(table).isZero();
+        assertThat(row(table, Rule.R1_7)).contains("R1.7   SHOULD").contains("warning");
+        assertThat(table).contains("Warnings (SHOULD rules not met; they do not fail the run):")
+                .contains(BrokenProviders.UnflaggedTokenSetting.ID + " R1.7: WARNING: R1.7 not met by provider")
+                .doesNotContain("Failures:")
+                .containsPattern("(?m)^\\d+ passed, 0 failed, 1 warnings, 1 untested, 3 skipped$");
+        assertThat(xmlReport()).contains("WARNING: R1.7 not met");
     }
 
     @Test
