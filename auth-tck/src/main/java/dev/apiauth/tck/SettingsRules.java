@@ -147,11 +147,10 @@ final class SettingsRules {
             List<String> texts = new ArrayList<>();
             try {
                 tck.contract.engineSettings(values).validate(tck.provider);
+            } catch (InvalidSettingsException e) {
+                texts.addAll(e.problems());
             } catch (RuntimeException e) {
                 Checks.chain(e).forEach(link -> texts.add(String.valueOf(link.getMessage())));
-                if (e instanceof InvalidSettingsException invalid) {
-                    texts.addAll(invalid.problems());
-                }
             }
             // Straight to the provider as well: the engine drops a rule's problem when a setting it
             // names was refused for another reason, which could hide a leak.

@@ -97,6 +97,27 @@ class TckRunnerTest {
     }
 
     @Test
+    void theExcerptKeepsTheFirstLinesTheDifferencesAndTheHintOnce() {
+        StringBuilder message = new StringBuilder("R3.1 failed for provider 'x': the request does not match");
+        for (int line = 1; line <= 20; line++) {
+            message.append("\nnear-miss line ").append(line);
+        }
+        String sections = "\n" + CredentialDiff.DIFFERING + "\n  - header 'Authorization': declared A / sent B\n"
+                + CredentialDiff.HEADING + " (values withheld):\n  - the Basic credential's password: expected raw";
+        message.append(sections).append("\nmore report").append(sections).append("\n\nIf this fails, check: it");
+
+        String excerpt = TckRunner.firstLines(new AssertionError(message.toString()));
+
+        assertThat(excerpt).startsWith("R3.1 failed for provider 'x'").contains("near-miss line 11")
+                .doesNotContain("near-miss line 12").doesNotContain("more report")
+                .contains("  - header 'Authorization': declared A / sent B")
+                .contains("  - the Basic credential's password: expected raw")
+                .contains("If this fails, check: it")
+                .endsWith("… (the whole message is in the JUnit XML report)");
+        assertThat(excerpt.lines().filter(line -> line.startsWith(CredentialDiff.HEADING))).hasSize(1);
+    }
+
+    @Test
     void refusesUnknownArgumentsWithUsage() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
