@@ -255,6 +255,14 @@ final class BrokenContracts {
         }
     }
 
+    /** A provider whose id has capitals, and a fixture that names it in lower case. */
+    static final class MixedCaseId extends AuthProviderContract {
+        @Override
+        protected ContractFixture fixture() {
+            return new ClientCredentialsFixture("tck-mixed-case", null);
+        }
+    }
+
     /** Not registered with ServiceLoader; the fixture hands the TCK an instance so the other rules run. */
     static final class MissingFromServices extends AuthProviderContract {
         @Override

@@ -70,6 +70,8 @@ class BrokenProvidersTest {
                     EnumSet.of(R10_2), CLIENT_CREDENTIALS_SKIPS, "'client-secret' is declared but not flagged secret"),
             new Expectation(BrokenContracts.WrongCaseProviderId.class, EnumSet.of(R1_1), EnumSet.noneOf(Rule.class),
                     CLIENT_CREDENTIALS_SKIPS, "found provider 'tck-reference' — ids are lower-case"),
+            clientCredentials(BrokenContracts.MixedCaseId.class, EnumSet.of(R1_1, R1_2),
+                    "found provider 'TCK-Mixed-Case' — ids are lower-case: make"),
             new Expectation(BrokenContracts.ClientIdOptional.class, EnumSet.of(R2_1), EnumSet.of(R2_5),
                     CLIENT_CREDENTIALS_SKIPS, "[client-id]"),
             clientCredentials(BrokenContracts.UnflaggedTokenSetting.class, EnumSet.of(R1_7),

@@ -270,4 +270,13 @@ public final class BrokenProviders {
             super(ID, Fault.UNFLAGGED_TOKEN_SETTING);
         }
     }
+
+    /** Correct, but its id is not lower-case; its fixture uses the lower-case id. */
+    public static final class MixedCaseId extends ClientCredentialsProvider {
+        public static final String ID = "TCK-Mixed-Case";
+
+        public MixedCaseId() {
+            super(ID);
+        }
+    }
 }
