@@ -19,12 +19,15 @@ import picocli.CommandLine.Option;
  * the class path plus {@code --class-path}, and prints its rule × provider report.
  */
 @Command(name = "tck", mixinStandardHelpOptions = true,
-        description = {"Run the apiauth TCK (the provider contract) and print its report of rules passed, failed"
-                + " and skipped. It checks every provider that has a contract fixture registered in"
+        description = {"Run the apiauth TCK (the provider contract) and print its report of rules passed, failed,"
+                + " warned about (SHOULD rules not met), untested and skipped, with an excerpt of each failure"
+                + " (the lines where the sent token request differs from the declared one, and where redacted"
+                + " credentials differ). It checks every provider that has a contract fixture registered in"
                 + " META-INF/services/dev.apiauth.tck.ContractFixture: add your provider and fixture jars with"
                 + " --class-path."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no rule failed", "1:a rule failed", "2:usage error, or no fixture found (nothing ran)"})
+        exitCodeList = {"0:no rule failed (warnings do not count)", "1:a rule failed",
+            "2:usage error, or no fixture found (nothing ran)"})
 final class TckCommand extends BaseCommand {
     @Option(names = {"--class-path", "-cp"}, paramLabel = "PATH",
             description = "Jars or directories holding providers and their contract fixtures, separated by"

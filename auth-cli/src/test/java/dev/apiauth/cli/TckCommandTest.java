@@ -20,7 +20,8 @@ class TckCommandTest {
         assertThat(result.status()).as(result.toString()).isZero();
         assertThat(result.out()).containsPattern("rule\\s+level\\s+title\\s+\\| docoon")
                 .containsPattern("R1\\.1\\s+\\S+\\s+.*\\| passed")
-                .containsPattern("\\d+ passed, 0 failed, \\d+ skipped")
+                .containsPattern("R11\\.3\\s+UNTESTED\\s+.*\\| untested")
+                .containsPattern("\\d+ passed, 0 failed, 0 warnings, 1 untested, \\d+ skipped")
                 .contains("JUnit XML reports: " + reports.toAbsolutePath());
         assertThat(reports).isDirectoryContaining(path -> path.getFileName().toString().endsWith(".xml"));
     }

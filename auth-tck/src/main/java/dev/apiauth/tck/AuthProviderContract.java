@@ -113,6 +113,16 @@ public abstract class AuthProviderContract {
         SettingsRules.secretsNeverEchoed(tck);
     }
 
+    @RuleTest(Rule.R2_4)
+    void crossSettingProblemsNeverEchoSecrets() {
+        SettingsRules.crossSettingProblemsKeepSecrets(tck);
+    }
+
+    @RuleTest(Rule.R2_5)
+    void settingsItCannotDoWithoutAreDeclaredRequired() {
+        SettingsRules.indispensableSettingsDeclaredRequired(tck);
+    }
+
     // R3 token request
 
     @RuleTest(Rule.R3_1)
@@ -135,6 +145,11 @@ public abstract class AuthProviderContract {
     @RuleTest(Rule.R4_1)
     void authorizesWithExactlyTheDeclaredHeaders() {
         RequestRules.exactAuthorizedHeaders(tck);
+    }
+
+    @RuleTest(Rule.R4_2)
+    void headersComeFromTheGivenToken() {
+        RequestRules.headersFromTheGivenToken(tck);
     }
 
     // R5 caching
@@ -169,6 +184,11 @@ public abstract class AuthProviderContract {
     @RuleTest(Rule.R6_4)
     void unknownLifetimeKeptUntilRejected() {
         LifecycleRules.unknownLifetimeKeptUntilRejected(tck);
+    }
+
+    @RuleTest(Rule.R6_5)
+    void lifetimeReadFromEverySuccessAnswer() {
+        LifecycleRules.lifetimeFromEveryAnswer(tck);
     }
 
     // R7 rejection
@@ -220,6 +240,11 @@ public abstract class AuthProviderContract {
         ErrorRules.truncatedIsMalformed(tck);
     }
 
+    @RuleTest(Rule.R8_7)
+    void answerWithoutTokenIsMalformed() {
+        ErrorRules.withoutTokenIsMalformed(tck);
+    }
+
     // R9 concurrency
 
     @RuleTest(Rule.R9_1)
@@ -244,6 +269,11 @@ public abstract class AuthProviderContract {
         RedactionRules.noSecretInLogs(tck);
     }
 
+    @RuleTest(Rule.R10_4)
+    void noSecretInRateLimitScope() {
+        RedactionRules.noSecretInRateLimitScope(tck);
+    }
+
     // R11 transport security
 
     @RuleTest(Rule.R11_1)
@@ -254,6 +284,11 @@ public abstract class AuthProviderContract {
     @RuleTest(Rule.R11_2)
     void redirectsNotFollowed() {
         TransportRules.redirectsNotFollowed(tck);
+    }
+
+    @RuleTest(Rule.R11_3)
+    void tlsChecksKept() {
+        Checks.untested(Rule.R11_3);
     }
 
     // R12 timeouts

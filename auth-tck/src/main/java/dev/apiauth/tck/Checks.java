@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** Small helpers the rule families share: applicability, failure and exception descriptions. */
 final class Checks {
@@ -22,6 +23,15 @@ final class Checks {
     /** Skips the rule with {@code reason} when {@code applies} is false. */
     static void appliesOnlyIf(boolean applies, String reason) {
         Assumptions.assumeTrue(applies, () -> "does not apply: " + reason);
+    }
+
+    /** How the reason of an {@link Rule.Level#UNTESTED} rule's skip starts. */
+    static final String UNTESTED = "untested: ";
+
+    /** Reports an {@link Rule.Level#UNTESTED} rule as skipped, saying what to review by hand. */
+    static void untested(Rule rule) {
+        throw new TestAbortedException(UNTESTED + "the TCK cannot observe this, so it is not checked; review by hand"
+                + " (" + rule.id() + "): " + rule.hint());
     }
 
     /** Fails the rule with {@code message}. */

@@ -79,9 +79,11 @@ public interface ContractFixture {
     }
 
     /**
-     * Settings the provider must refuse when absent. By default the ones the provider declares
-     * required; list more when the provider cannot work without them (R2.1 then checks the provider
-     * declares them required).
+     * Settings the provider must refuse when absent, beyond those it declares required (R2.1 checks
+     * both). Optional: the rules take the required settings from the provider's own
+     * {@code ProviderInfo}, and R2.5 finds settings of {@link #settings(URI)} that the provider cannot
+     * do without but does not declare required. List one here when its absence does not show before
+     * a request is sent.
      */
     default Set<String> requiredSettings() {
         return Set.of();

@@ -27,6 +27,16 @@ final class DiscoveryRules {
     static void foundByServiceLoader(Tck tck) {
         String id = tck.fixture.providerId();
         List<AuthProvider> found = tck.lookup.withId(id);
+        List<AuthProvider> otherCase = tck.lookup.withIdInOtherCase(id);
+        if (found.isEmpty() && !otherCase.isEmpty()) {
+            String foundId = safeId(otherCase.get(0));
+            String lower = id.toLowerCase(Locale.ROOT);
+            fail("ServiceLoader found no provider with id '" + id + "'; found provider '" + foundId + "' — ids are"
+                    + " lower-case: " + (foundId.equals(lower)
+                            ? "return '" + lower + "' from the fixture's providerId()"
+                            : "make " + otherCase.get(0).getClass().getName() + ".id() return '" + lower + "'"
+                                    + (id.equals(lower) ? "" : " and the fixture's providerId() too")));
+        }
         if (found.isEmpty()) {
             List<String> ids = new ArrayList<>();
             tck.lookup.found.forEach(provider -> ids.add(safeId(provider) + " (" + provider.getClass().getName() + ")"));

@@ -10,7 +10,9 @@ import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.TransientAuthException;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.time.Duration;
+import java.util.Optional;
 
 /** R8: how the provider maps the vendor's answers to typed errors. */
 final class ErrorRules {
@@ -92,6 +94,27 @@ final class ErrorRules {
 
     static void truncatedIsMalformed(Tck tck) {
         malformed(tck, Tck::truncated, "the vendor's success answer cut off in the middle");
+    }
+
+    static void withoutTokenIsMalformed(Tck tck) {
+        Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to answer");
+        Optional<ResponseDefinition> answer = tck.successWithoutToken();
+        Checks.appliesOnlyIf(answer.isPresent(), "the vendor's success answer is not a JSON object carrying the token"
+                + " in a string member");
+        Attempt<AccessToken> attempt = malformedAttempt(tck, (t, request) -> answer.get());
+        check(attempt.error(MalformedResponseException.class).isPresent(), "the token endpoint answered HTTP "
+                + answer.get().getStatus() + " with the vendor's success answer minus the member carrying the token,"
+                + " and obtaining a token " + (attempt.failed() ? attempt.describe(tck.secrets)
+                        : "succeeded with a token of " + attempt.value().value().length() + " characters ('"
+                                + tck.secrets.redact(attempt.value().value()) + "')")
+                + "; expected MalformedResponseException naming the missing token field");
+        check(tck.tokenRequests().size() == 1, "an answer without a token was asked for " + tck.tokenRequests().size()
+                + " times; it is not retried in a loop");
+    }
+
+    private static Attempt<AccessToken> malformedAttempt(Tck tck, Tck.TokenAnswer answer) {
+        tck.tokenEndpointAnswers(answer);
+        return Attempt.of(() -> tck.credentials().token());
     }
 
     private static void malformed(Tck tck, Tck.TokenAnswer answer, String what) {

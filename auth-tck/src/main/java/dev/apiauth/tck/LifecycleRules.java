@@ -28,6 +28,12 @@ final class LifecycleRules {
     static final int CONCURRENT_CALLERS = 64;
     static final int CALLS_PER_CALLER = 3;
     private static final Duration STEP = Duration.ofMinutes(1);
+    /** R6.5: a main answer that varies by token shows it within a few tokens. */
+    static final int TOKENS_OF_MAIN_ANSWER = 4;
+    static final int TOKENS_PER_VARIANT = 2;
+    /** R6.5: distinct lifetimes, so a provider that assumes one figure is caught too. */
+    static final List<Duration> LIFETIMES = List.of(Duration.ofHours(1), Duration.ofMinutes(90),
+            Duration.ofMinutes(30), Duration.ofHours(2));
 
     private LifecycleRules() {
     }
@@ -74,9 +80,10 @@ final class LifecycleRules {
         Checks.requires(tck, Capability.EXPIRING_TOKENS, "the vendor's tokens carry no lifetime");
         List<Observation> walk = walkThroughFirstLifetime(tck);
         for (Observation seen : walk) {
-            check(seen.headersMatch, () -> "at " + seen.at + " the headers handed out do not carry the declared headers"
-                    + " of the token handed out (token " + seen.token.sequence() + "): the provider builds headers from"
-                    + " another token");
+            // Headers of the wrong form for every token are R4.1's finding; only another token's are this rule's.
+            check(seen.carriedInstead.isEmpty(), () -> "at " + seen.at + " the headers handed out with token "
+                    + seen.token.sequence() + " carry token " + seen.carriedInstead.orElseThrow().sequence()
+                    + ": the provider builds headers from another token");
             check(seen.token.expiresAt().map(seen.at::isBefore).orElse(true), () -> "at " + seen.at + " callers got token "
                     + seen.token.sequence() + ", which expired at " + seen.token.expiresAt().orElseThrow());
         }
@@ -125,6 +132,51 @@ final class LifecycleRules {
                 + " the token, " + (tck.tokenRequests().size() - 1) + " new token request(s) were made instead of 1");
     }
 
+    /**
+     * R6.5: tokens from every shape of the success answer (the main one for several tokens, since it
+     * may vary by token, then each declared variant), each with another lifetime, must carry the
+     * lifetime announced in them.
+     */
+    static void lifetimeFromEveryAnswer(Tck tck) {
+        Checks.requires(tck, Capability.EXPIRING_TOKENS, "the vendor's tokens carry no lifetime");
+        Credentials credentials = tck.credentials();
+        List<String> problems = new ArrayList<>();
+        int variants = tck.endpoint().successVariants().size();
+        int round = 0;
+        for (int variant = 0; variant < variants; variant++) {
+            int tokens = variant == 0 ? TOKENS_OF_MAIN_ANSWER : TOKENS_PER_VARIANT;
+            for (int i = 0; i < tokens; i++, round++) {
+                Duration lifetime = LIFETIMES.get(round % LIFETIMES.size());
+                tck.issueLifetime(Optional.of(lifetime));
+                tck.tokenEndpointAnswers(Tck.successVariant(variant));
+                credentials.invalidate();
+                String which = (variant == 0 ? "the main success answer" : "success variant " + variant
+                        + " (alsoSucceedsWith)");
+                int before = tck.issued.size();
+                Attempt<AccessToken> attempt = Attempt.of(credentials::token);
+                if (attempt.failed()) {
+                    problems.add("with " + which + ", obtaining token " + (before + 1) + " "
+                            + attempt.describe(tck.secrets));
+                    continue;
+                }
+                IssuedToken issued = tck.issuedFor(attempt.value());
+                Instant announced = issued.expiresAt().orElseThrow();
+                Optional<Instant> reported = attempt.value().expiresAt();
+                if (reported.isEmpty()) {
+                    problems.add("token " + issued.sequence() + " from " + which + " announced a lifetime of "
+                            + lifetime.toSeconds() + " s, but the provider reports its expiry as unknown");
+                } else if (Duration.between(announced, reported.get()).abs().compareTo(Duration.ofSeconds(1)) > 0) {
+                    problems.add("token " + issued.sequence() + " from " + which + " announced a lifetime of "
+                            + lifetime.toSeconds() + " s (expiry " + announced + "), but the provider reports "
+                            + reported.get());
+                }
+            }
+        }
+        int total = round;
+        check(problems.isEmpty(), () -> "of " + total + " tokens, " + problems.size() + " did not carry the lifetime"
+                + " their answer announced: " + String.join("; ", problems));
+    }
+
     static void concurrentCallersShareOneRequest(Tck tck) throws Exception {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "nothing is fetched");
         // The answer is slow so that every caller arrives while the first request is in flight.
@@ -171,7 +223,8 @@ final class LifecycleRules {
     }
 
     /** What callers got at one instant. */
-    private record Observation(Instant at, IssuedToken token, boolean headersMatch, Optional<Instant> reportedExpiry) {
+    private record Observation(Instant at, IssuedToken token, Optional<IssuedToken> carriedInstead,
+            Optional<Instant> reportedExpiry) {
     }
 
     /**
@@ -188,8 +241,8 @@ final class LifecycleRules {
             tck.clock.set(at);
             Authorization authorization = credentials.authorization();
             IssuedToken token = tck.issuedFor(authorization.token());
-            boolean matches = Checks.carries(tck.fixture.authorizedHeaders(token), authorization.headers());
-            walk.add(new Observation(at, token, matches, authorization.token().expiresAt()));
+            walk.add(new Observation(at, token, RequestRules.carriedInstead(tck, authorization.headers(), token),
+                    authorization.token().expiresAt()));
         }
         return walk;
     }

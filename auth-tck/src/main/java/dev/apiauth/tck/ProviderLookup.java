@@ -51,6 +51,22 @@ final class ProviderLookup {
         return matching;
     }
 
+    /** The providers whose id equals {@code id} only when case is ignored ({@code Acme} for {@code acme}). */
+    List<AuthProvider> withIdInOtherCase(String id) {
+        List<AuthProvider> matching = new ArrayList<>();
+        for (AuthProvider provider : found) {
+            try {
+                String providerId = provider.id();
+                if (!id.equals(providerId) && id.equalsIgnoreCase(providerId)) {
+                    matching.add(provider);
+                }
+            } catch (RuntimeException e) {
+                // a provider whose id() fails cannot be the one meant
+            }
+        }
+        return matching;
+    }
+
     static ClassLoader contextLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : ProviderLookup.class.getClassLoader();

@@ -94,6 +94,27 @@ final class RedactionRules {
         check(leaks.isEmpty(), String.join("\n", leaks));
     }
 
+    /** R10.4: the scope the engine shares rate budgets under (and a fleet stores) must not hold a secret. */
+    static void noSecretInRateLimitScope(Tck tck) {
+        Credentials credentials = tck.credentials();
+        List<String> leaks = new ArrayList<>();
+        try (HttpTokenEndpoint endpoint = Tck.transport(Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .providerId(tck.provider.id()).build()) {
+            ProviderContext context = new InspectionContext(tck.provider.id(), endpoint, JacksonJson.INSTANCE,
+                    tck.clock, tck.store);
+            TokenSource source = tck.provider.createTokenSource(credentials.settings(), context);
+            inspectScope(tck, "of a token source", source, leaks);
+        }
+        check(leaks.isEmpty(), () -> String.join("\n", leaks) + "\nThe scope is a key shared between accounts,"
+                + " stored by fleets (SharedState.rateBudget) and shown by tools; it must not be a secret");
+    }
+
+    private static void inspectScope(Tck tck, String when, TokenSource source, List<String> leaks) {
+        String scope = String.valueOf(source.rateLimitScope());
+        tck.secrets.find(scope).ifPresent(secret -> leaks.add("rateLimitScope() " + when + " contains the " + secret
+                + ": " + tck.secrets.redact(scope)));
+    }
+
     /**
      * Provokes every error a user meets (bad settings, refused credentials, vendor failures,
      * malformed answers, a redirect, an insecure URL) and returns what was thrown, by scenario.

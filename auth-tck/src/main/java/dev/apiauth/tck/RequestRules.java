@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -132,6 +133,77 @@ final class RequestRules {
         check(problems.isEmpty(), String.join("; ", problems));
     }
 
+    /**
+     * R4.2: two engines share tokens as a fleet does ({@link FleetState}), so each token source is
+     * asked for the headers of a token it did not fetch, or did not fetch last.
+     */
+    static void headersFromTheGivenToken(Tck tck) {
+        Checks.requires(tck, Capability.TOKEN_ENDPOINT, "a static credential is the only token there is");
+        tck.tokenEndpointAnswers(Tck::success);
+        FleetState fleet = new FleetState();
+        Credentials first = tck.credentials(builder -> builder.sharedState(fleet));
+        Credentials second = tck.credentials(builder -> builder.sharedState(fleet));
+        Authorization firstOwn = first.authorization();
+        Attempt<Authorization> handedOver = Attempt.of(second::authorization);
+        check(tck.tokenRequests().size() == 1, () -> "two engines sharing tokens through a SharedState made "
+                + tck.tokenRequests().size() + " token requests instead of 1 before either token was rejected");
+        String stepOne = "an engine whose token source had fetched nothing was handed token 1 (fetched by another"
+                + " engine's source, as in a fleet)";
+        handedOver.error().ifPresent(error -> fail(stepOne + ", and asking for its headers threw "
+                + Checks.describe(error, tck.secrets) + ": the provider's headers(token) depends on something"
+                + " fetch() sets"));
+        checkCarriesGivenToken(tck, stepOne, handedOver.value());
+        // The second engine replaces the shared token: its source fetches token 2 ...
+        second.rejected(handedOver.value());
+        second.authorization();
+        // ... and the first engine, whose source last fetched token 1, is handed token 2.
+        first.rejected(firstOwn);
+        Attempt<Authorization> later = Attempt.of(first::authorization);
+        String stepTwo = "an engine whose token source last fetched token 1 was handed token 2 (fetched by another"
+                + " engine's source)";
+        later.error().ifPresent(error -> fail(stepTwo + ", and asking for its headers threw "
+                + Checks.describe(error, tck.secrets)));
+        check(tck.tokenRequests().size() == 2 && tck.issuedFor(later.value().token()).sequence() == 2, () -> stepTwo
+                + " expected, but it holds token " + tck.issuedFor(later.value().token()).sequence() + " after "
+                + tck.tokenRequests().size() + " token requests");
+        checkCarriesGivenToken(tck, stepTwo, later.value());
+    }
+
+    private static void checkCarriesGivenToken(Tck tck, String situation, Authorization authorization) {
+        IssuedToken given = tck.issuedFor(authorization.token());
+        carriedInstead(tck, authorization.headers(), given).ifPresent(other -> fail(situation + ", but its headers "
+                + tck.secrets.redact(authorization.headers().toString()) + " carry token " + other.sequence()
+                + " instead of token " + given.sequence() + ": the provider builds headers from another token than"
+                + " the one headers(token) is given"));
+        String values = String.join("\n", authorization.headers().values());
+        check(values.contains(given.value()) || Checks.carries(tck.fixture.authorizedHeaders(given),
+                authorization.headers()) || !values.contains("null"), () -> situation + ", but its headers "
+                + tck.secrets.redact(authorization.headers().toString()) + " carry no token ('null'): the provider"
+                + " builds headers from what fetch() stored, not from the token it is given");
+    }
+
+    /**
+     * The other issued token whose declared headers (or value) {@code headers} carry instead of
+     * {@code given}'s. Empty when they carry {@code given}, or no issued token at all: then they are
+     * wrong in form, not in token, which R4.1 reports.
+     */
+    static Optional<IssuedToken> carriedInstead(Tck tck, Map<String, String> headers, IssuedToken given) {
+        if (Checks.carries(tck.fixture.authorizedHeaders(given), headers)) {
+            return Optional.empty();
+        }
+        String values = String.join("\n", headers.values());
+        if (values.contains(given.value())) {
+            return Optional.empty();
+        }
+        for (IssuedToken other : tck.issued) {
+            if (other.sequence() != given.sequence() && (values.contains(other.value())
+                    || Checks.carries(tck.fixture.authorizedHeaders(other), headers))) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Sends a GET to the fake API through the engine's HttpClient 5 integration; returns the final status. */
     static int get(Tck tck, Credentials credentials) {
         try {
@@ -180,8 +252,10 @@ final class RequestRules {
             });
         }
         BasicCredentials basic = pattern.getBasicAuthCredentials();
-        if (basic != null && (Objects.toString(basic.username, "").contains(secret)
-                || Objects.toString(basic.password, "").contains(secret))) {
+        // Encoded forms count: withBasicAuth(formEncode(id), formEncode(secret)) declares the secret
+        // as RFC 6749 §2.3.1 sends it.
+        if (basic != null && (tck.secrets.contains(Objects.toString(basic.username, ""), secret)
+                || tck.secrets.contains(Objects.toString(basic.password, ""), secret))) {
             where.add("header 'authorization'");
         }
         if (pattern.getQueryParameters() != null && tck.secrets.contains(Json.write(pattern.getQueryParameters()), secret)) {

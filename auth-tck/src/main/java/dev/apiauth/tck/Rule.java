@@ -39,6 +39,12 @@ public enum Rule {
     R2_3("R2.3", Level.MUST, "never echoes a secret setting in errors or printouts",
             "Setting errors and settings printouts end up in logs, tickets and chat; a secret in them is a leaked credential.",
             "that secret settings are declared with Setting.secret(...), and that validate(...) messages name settings without quoting their values."),
+    R2_4("R2.4", Level.MUST, "never echoes a secret in its own cross-setting problems",
+            "validate() speaks whenever settings combine wrongly; a problem that quotes a value puts the secret into the same logs and tickets as any other settings error.",
+            "AuthProvider.validate(settings): name the settings a rule involves (\"mode 'password' needs 'password'\"), never quote their values. The TCK calls it with every choice of every choice setting, every flag flipped and every optional setting left out, secrets present."),
+    R2_5("R2.5", Level.MUST, "declares required every setting it cannot work without",
+            "A setting the provider needs but does not declare required is reported at the first token request, or as a NullPointerException, instead of together with every other missing setting when the credentials are built.",
+            "each setting the provider reads unconditionally (settings.get/secret/uri): declare it .required() or give it a default. The TCK leaves out each other setting of the fixture in turn and reports those whose absence makes the provider crash or fail before it sends anything."),
     R3_1("R3.1", Level.MUST, "sends exactly the declared token request",
             "The vendor accepts only its documented request: method, path, query, headers and body must be right.",
             "the WireMock near-miss report in the message: it shows the request the provider sent next to the fixture's declared request."),
@@ -51,6 +57,9 @@ public enum Rule {
     R4_1("R4.1", Level.MUST, "authorizes API requests with exactly the declared headers",
             "The vendor's API accepts only its documented headers; an extra credential header leaks, a missing one fails every call.",
             "TokenSource.headers(token): names and values (e.g. \"Bearer \" + token.value()), every header the vendor requires (doo also needs x-api-key) and no others."),
+    R4_2("R4.2", Level.MUST, "builds the headers from the token it is given",
+            "In a fleet (SharedState) an instance hands out tokens another instance fetched; headers built from the token this source fetched last carry a token that was rejected or belongs to another request.",
+            "TokenSource.headers(token): build every value from the token argument (token.value(), token.type(), token.attributes()), never from a field that fetch() sets."),
     R5_1("R5.1", Level.MUST, "serves many calls while fresh from one token request",
             "Token endpoints are rate-limited and slow; one request per API call would throttle users and multiply latency.",
             "the lifetime the provider gives the AccessToken (expiresIn/expiresAt): a zero or past expiry makes every call fetch anew; and that fetch() does one round trip."),
@@ -69,6 +78,9 @@ public enum Rule {
     R6_4("R6.4", Level.MUST, "keeps a token of unknown lifetime until it is rejected",
             "When the vendor does not say how long a token lives, inventing a lifetime either refreshes needlessly or uses expired tokens; the engine replaces it when the API rejects it.",
             "that the provider leaves the expiry unset (no expiresIn/expiresAt) when the vendor's answer carries none; a maximum age is the user's choice (RefreshPolicy.maxTokenAge)."),
+    R6_5("R6.5", Level.MUST, "reads the lifetime from every success answer the vendor gives",
+            "Vendors vary how they announce a lifetime (expires_in as a number or a string, a JWT exp); a provider that reads one form loses the expiry of the others, and the first token alone does not show it.",
+            "that the provider reads each form its vendor uses (TokenResponses.expiresIn/standardToken read expires_in as number and string; Jwt.expiry reads exp). The message names the token and the answer variant; declare every variant the vendor has with TokenEndpointFixture.Builder.alsoSucceedsWith(...)."),
     R7_1("R7.1", Level.MUST, "after the API rejects a token, fetches one new token and retries once",
             "Tokens can be revoked or expire early; one transparent retry with a new token keeps the call working.",
             "that TokenSource.headers(token) builds the headers from the token it is given (not a cached value), and that 401 is among ProviderInfo.tokenRejectedStatuses()."),
@@ -96,6 +108,9 @@ public enum Rule {
     R8_6("R8.6", Level.MUST, "reports a truncated answer as a malformed response",
             "Connections cut mid-answer leave half a JSON document; the provider must report it rather than crash or accept a partial token.",
             "that the provider parses with the engine's JSON (EndpointResponse.json()/jsonObject()) and maps 'not JSON' to MalformedResponseException."),
+    R8_7("R8.7", Level.MUST, "reports a success answer without the token as a malformed response",
+            "A 200 of valid JSON without the token field comes from a wrong endpoint or a changed API; accepting it sends 'Bearer null', and calling it rejected credentials sends the user after a secret that is fine.",
+            "that the provider requires the token field (TokenResponses.standardToken/requireText) and throws MalformedResponseException naming it when it is missing or not text."),
     R9_1("R9.1", Level.MUST, "lets 64 concurrent callers share one token request",
             "At start-up or after expiry every request thread asks for a token at once; without single-flight they stampede the vendor.",
             "the lifetime the provider reports (an expiry at or before issue makes each caller fetch again) and that fetch() sends one request."),
@@ -108,12 +123,18 @@ public enum Rule {
     R10_3("R10.3", Level.MUST, "never logs a secret",
             "Log files are kept long and read widely; a credential in a log line is a leaked credential.",
             "log statements and System.out/System.err prints in the provider: never log request bodies, Authorization headers, tokens or settings values."),
+    R10_4("R10.4", Level.MUST, "keeps secrets out of its rate-limit scope",
+            "The rate-limit scope is a key the engine shares between accounts, a fleet stores in Redis and tools show; a secret in it leaks to all of them.",
+            "TokenSource.rateLimitScope(): identify the budget by a fingerprint of the credential (Secret.fingerprint()), never by the credential itself."),
     R11_1("R11.1", Level.MUST, "refuses plain http to a non-loopback host",
             "Credentials sent over plain http can be read by anyone on the path; http is allowed only for loopback test servers.",
             "that URL settings are declared with Setting.url(...) and the request is sent through ProviderContext.tokenEndpoint() (which refuses such URLs)."),
     R11_2("R11.2", Level.MUST, "does not follow redirects with credentials",
             "A redirect can carry the token request and its credentials to another host; the vendor's documented URL must be configured instead.",
             "that the provider sends through ProviderContext.tokenEndpoint() (which never follows redirects) and does not resend the request to a Location header itself."),
+    R11_3("R11.3", Level.UNTESTED, "keeps the engine's certificate and host-name checks",
+            "Credentials sent over TLS to a server nobody verified can be read by whoever answers; a trust-all SSLContext or HostnameVerifier in a provider removes the check for every user.",
+            "review that the provider builds no SSLContext, TrustManager or HostnameVerifier of its own and sends through ProviderContext.tokenEndpoint(); a private CA belongs in the engine's transport (HttpTokenEndpoint.Builder). Untested: the TCK's server speaks plain http on loopback."),
     R12_1("R12.1", Level.MUST, "fails within the configured bound when the token endpoint hangs",
             "A hanging vendor must not hang the application; callers need a transient error they can handle.",
             "that the request goes through ProviderContext.tokenEndpoint() (which applies the engine's timeouts) and that the provider does not wait on anything without a timeout."),
@@ -127,12 +148,20 @@ public enum Rule {
             "Without a refresh token only a person can help; the user needs InteractionRequiredException saying how, not a crash or a pointless request.",
             "that the provider throws InteractionRequiredException(providerId, \"how to grant consent\") before sending anything when neither settings nor the store hold a refresh token.");
 
-    /** How binding a rule is. */
+    /** How binding a rule is, and how its outcome is reported. */
     public enum Level {
-        /** Every provider must pass it. */
+        /** Every provider must pass it; a miss is a failure. */
         MUST,
-        /** Expected, but a vendor may legitimately differ; a failure is still reported as a failure. */
-        SHOULD
+        /**
+         * Expected, but a vendor may legitimately differ: a miss is reported as a warning (the test is
+         * aborted with a message starting "WARNING"), not a failure, and does not fail the build.
+         */
+        SHOULD,
+        /**
+         * Part of the contract, kept visible, but not checked by the TCK (it cannot observe it): the
+         * test is always reported skipped as "untested", with what to review by hand.
+         */
+        UNTESTED
     }
 
     private final String id;

@@ -5,7 +5,13 @@ import static dev.apiauth.tck.Checks.fail;
 
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
+import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.AuthException;
+import dev.apiauth.spi.Capability;
+import dev.apiauth.spi.InteractionRequiredException;
 import dev.apiauth.spi.InvalidSettingsException;
+import dev.apiauth.spi.ProviderInfo;
+import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,6 +103,114 @@ final class SettingsRules {
         texts.forEach((where, text) -> tck.secrets.find(text).ifPresent(secret -> leaks.add(where + " shows the "
                 + secret + ": " + tck.secrets.redact(text))));
         check(leaks.isEmpty(), String.join("\n", leaks));
+    }
+
+    /**
+     * R2.4: the provider's own cross-setting rules ({@code validate}) run on every variation of the
+     * fixture's settings the provider's declarations suggest, with every declared secret present,
+     * and what they say (and throw) must not show a secret.
+     */
+    static void crossSettingProblemsKeepSecrets(Tck tck) {
+        ProviderInfo info = tck.provider.info();
+        Map<String, String> base = new LinkedHashMap<>(tck.settings);
+        // Secrets the fixture leaves unset are set too, with distinctive values: a rule such as
+        // "mode 'apikey' does not use 'password'" speaks only when they are there.
+        for (Setting setting : info.settings()) {
+            if (setting.secret() && setting.kind() == Setting.Kind.TEXT && !base.containsKey(setting.name())) {
+                String value = "tck-unset-" + setting.name() + "-4c9e2b71";
+                tck.secrets.add("setting '" + setting.name() + "'", value);
+                base.put(setting.name(), value);
+            }
+        }
+        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        variants.put("the fixture's settings with every secret set", base);
+        for (Setting setting : info.settings()) {
+            List<String> values = new ArrayList<>();
+            if (setting.kind() == Setting.Kind.CHOICE || setting.kind() == Setting.Kind.CHOICE_LIST) {
+                values.addAll(setting.choices());
+            } else if (setting.kind() == Setting.Kind.FLAG) {
+                values.addAll(List.of("true", "false"));
+            }
+            for (String value : values) {
+                Map<String, String> variant = new LinkedHashMap<>(base);
+                variant.put(setting.name(), value);
+                variants.put("'" + setting.name() + "' = " + value, variant);
+            }
+            if (!setting.required() && base.containsKey(setting.name())) {
+                Map<String, String> variant = new LinkedHashMap<>(base);
+                variant.remove(setting.name());
+                variants.put("without '" + setting.name() + "'", variant);
+            }
+        }
+        List<String> leaks = new ArrayList<>();
+        variants.forEach((variant, values) -> {
+            List<String> texts = new ArrayList<>();
+            try {
+                tck.contract.engineSettings(values).validate(tck.provider);
+            } catch (InvalidSettingsException e) {
+                texts.addAll(e.problems());
+            } catch (RuntimeException e) {
+                Checks.chain(e).forEach(link -> texts.add(String.valueOf(link.getMessage())));
+            }
+            // Straight to the provider as well: the engine drops a rule's problem when a setting it
+            // names was refused for another reason, which could hide a leak.
+            Map<String, String> wellFormed = new LinkedHashMap<>();
+            values.forEach((name, value) -> info.setting(name).filter(setting -> setting.check(value).isEmpty())
+                    .ifPresent(setting -> wellFormed.put(name, value)));
+            try {
+                texts.addAll(tck.provider.validate(new ProviderSettings(info, wellFormed)));
+            } catch (RuntimeException e) {
+                Checks.chain(e).forEach(link -> texts.add(String.valueOf(link.getMessage())));
+            }
+            for (String text : texts) {
+                tck.secrets.find(text).ifPresent(secret -> leaks.add("with " + variant + ", a settings problem shows"
+                        + " the " + secret + ": " + tck.secrets.redact(text)));
+            }
+        });
+        check(leaks.isEmpty(), () -> String.join("\n", new LinkedHashSet<>(leaks)));
+    }
+
+    /**
+     * R2.5: each setting of the fixture the provider does not declare required (and gives no
+     * default) is left out in turn; if the provider then crashes, or fails before it sends anything,
+     * it cannot do without the setting and must declare it required.
+     */
+    static void indispensableSettingsDeclaredRequired(Tck tck) {
+        ProviderInfo info = tck.provider.info();
+        List<String> optional = new ArrayList<>();
+        tck.settings.keySet().forEach(name -> info.setting(name)
+                .filter(setting -> !setting.required() && setting.defaultValue().isEmpty())
+                .ifPresent(setting -> optional.add(name)));
+        if (tck.has(Capability.TOKEN_ENDPOINT)) {
+            tck.tokenEndpointAnswers(Tck::success);
+        }
+        List<String> problems = new ArrayList<>();
+        for (String name : optional) {
+            Map<String, String> without = new LinkedHashMap<>(tck.settings);
+            without.remove(name);
+            int before = tck.allRequests().size();
+            Attempt<Credentials> built = Attempt.of(() -> tck.credentials(without, builder -> builder
+                    .retryPolicy(Tck.retryPolicy(1)).tokenEndpoint(tck.loopbackOnlyEndpoint())));
+            if (built.failed()) {
+                RuntimeException error = built.error().orElseThrow();
+                if (!(error instanceof InvalidSettingsException)) {
+                    problems.add("without '" + name + "', building the credentials threw "
+                            + Checks.describe(error, tck.secrets));
+                }
+                continue;
+            }
+            Attempt<AccessToken> token = Attempt.of(() -> built.value().token());
+            boolean sent = tck.allRequests().size() > before || tck.loopbackOnlyEndpoint().refusedAny();
+            token.error().filter(error -> !(error instanceof InteractionRequiredException))
+                    .filter(error -> !sent || !(error instanceof AuthException))
+                    .ifPresent(error -> problems.add("without '" + name + "', obtaining a token "
+                            + (sent ? "" : "sent nothing and ") + token.describe(tck.secrets)));
+        }
+        // Requests sent without a setting need not match the declared one; they are this rule's own.
+        tck.server.wireMock().resetRequests();
+        check(problems.isEmpty(), () -> "the provider cannot work without settings it does not declare required: "
+                + String.join("; ", problems) + ". Declare them .required() so the engine names them all when the"
+                + " credentials are built");
     }
 
     private static void collect(Map<String, String> texts, String where, Attempt<Credentials> attempt) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.VerificationException;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.RequestPattern;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -14,10 +15,15 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.core.RefreshPolicy;
 import dev.apiauth.core.RetryPolicy;
 import dev.apiauth.core.transport.HttpTokenEndpoint;
+import dev.apiauth.core.transport.JacksonJson;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
+import dev.apiauth.spi.EndpointRequest;
+import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.TokenEndpoint;
+import dev.apiauth.spi.TransientAuthException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -65,6 +71,7 @@ final class Tck implements AutoCloseable {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final List<IssuedToken> issued = new CopyOnWriteArrayList<>();
     final SecretScanner secrets = new SecretScanner();
+    private final CredentialDiff credentialDiff = new CredentialDiff(secrets);
     volatile boolean failed;
 
     private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
@@ -72,6 +79,7 @@ final class Tck implements AutoCloseable {
     private final List<ApiAnswer> apiScript = Collections.synchronizedList(new ArrayList<>());
     private volatile UUID tokenStub;
     private volatile Optional<Duration> lifetime;
+    private LoopbackOnlyEndpoint loopbackOnly;
 
     /** One scripted answer of the fake token endpoint. */
     @FunctionalInterface
@@ -123,8 +131,13 @@ final class Tck implements AutoCloseable {
         List<AuthProvider> found = lookup.withId(fixture.providerId());
         AuthProvider provider;
         boolean byServiceLoader = !found.isEmpty();
+        List<AuthProvider> otherCase = lookup.withIdInOtherCase(fixture.providerId());
         if (byServiceLoader) {
             provider = found.get(0);
+        } else if (fixture.provider().isEmpty() && otherCase.size() == 1) {
+            // Ids are lower-case: a case mismatch is one mistake, reported by R1.1 (and R1.2 if the
+            // provider's id is the wrong one), not a reason to stop every other rule.
+            provider = otherCase.get(0);
         } else {
             provider = fixture.provider().orElseThrow(() -> new TckConfigurationException(
                     "no provider with id '" + fixture.providerId() + "' was found by ServiceLoader"
@@ -196,6 +209,47 @@ final class Tck implements AutoCloseable {
                 .callTimeout(callTimeout);
     }
 
+    /**
+     * A token endpoint for {@link Credentials.Builder#tokenEndpoint} that sends only to the TCK's
+     * server and refuses (transiently) any other host, for rules that change settings in ways that
+     * could make a provider fall back to a vendor URL of its own. One per rule, closed with it.
+     */
+    synchronized LoopbackOnlyEndpoint loopbackOnlyEndpoint() {
+        if (loopbackOnly == null) {
+            HttpTokenEndpoint transport = transport(Duration.ofSeconds(5), Duration.ofSeconds(10))
+                    .providerId(provider.id()).build();
+            opened.add(transport);
+            loopbackOnly = new LoopbackOnlyEndpoint(transport);
+        }
+        return loopbackOnly;
+    }
+
+    /** See {@link #loopbackOnlyEndpoint()}. */
+    final class LoopbackOnlyEndpoint implements TokenEndpoint {
+        private final TokenEndpoint delegate;
+        private volatile boolean refused;
+
+        private LoopbackOnlyEndpoint(TokenEndpoint delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public EndpointResponse send(EndpointRequest request) {
+            URI uri = request.uri();
+            if (!"127.0.0.1".equals(uri.getHost()) || uri.getPort() != server.port()) {
+                refused = true;
+                throw new TransientAuthException(provider.id(), "the TCK does not send to " + uri.getHost()
+                        + ", which is not its server", null, null, null);
+            }
+            return delegate.send(request);
+        }
+
+        /** Whether the provider tried to send somewhere else than the TCK's server. */
+        boolean refusedAny() {
+            return refused;
+        }
+    }
+
     /** An HTTP client that authorizes requests with {@code credentials}, as the engine's integration does. */
     CloseableHttpClient apiClient(Credentials credentials) {
         CloseableHttpClient client = contract.apiClient(credentials);
@@ -260,6 +314,51 @@ final class Tck implements AutoCloseable {
     /** The vendor's success answer with a newly issued token. */
     static ResponseDefinition success(Tck tck, ServeEvent request) {
         return tck.endpoint().success(tck.issue(true)).build();
+    }
+
+    /** The vendor's success answer in its {@code variant}-th shape (0: the main one) with a newly issued token. */
+    static TokenAnswer successVariant(int variant) {
+        return (tck, request) -> tck.endpoint().successVariants().get(variant).apply(tck.issue(true)).build();
+    }
+
+    /**
+     * The vendor's success answer with every JSON member that carries the token removed; empty when
+     * the answer is not JSON or the token is not in a JSON string of it.
+     */
+    Optional<ResponseDefinition> successWithoutToken() {
+        IssuedToken token = issue(false);
+        ResponseDefinition success = endpoint().success(token).build();
+        String body = success.getBody();
+        if (body == null) {
+            return Optional.empty();
+        }
+        Object json;
+        try {
+            json = JacksonJson.INSTANCE.parse(body);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!(json instanceof Map) || !removeToken(json, token.value())) {
+            return Optional.empty();
+        }
+        ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(success).withBody(JacksonJson.INSTANCE.write(json));
+        return Optional.of(answer.build());
+    }
+
+    /** Removes, at any depth, the members whose text contains {@code token}; whether any was removed. */
+    private static boolean removeToken(Object json, String token) {
+        boolean removed = false;
+        if (json instanceof Map<?, ?> object) {
+            removed = object.values().removeIf(value -> value instanceof String text && text.contains(token));
+            for (Object value : object.values()) {
+                removed |= removeToken(value, token);
+            }
+        } else if (json instanceof List<?> array) {
+            for (Object value : array) {
+                removed |= removeToken(value, token);
+            }
+        }
+        return removed;
     }
 
     static ResponseDefinition rejected(Tck tck, ServeEvent request) {
@@ -429,8 +528,16 @@ final class Tck implements AutoCloseable {
             server.wireMock().checkForUnmatchedRequests();
             return "";
         } catch (VerificationException e) {
-            // The report quotes whole requests, credentials included: show them as <setting ...>.
-            return secrets.redact(e.getMessage());
+            // The report quotes whole requests, credentials included: show them as <setting ...>, and
+            // say where redacted credentials differ, which the redacted report cannot show.
+            String report = secrets.redact(e.getMessage());
+            if (fixture.tokenEndpoint().isPresent()) {
+                RequestPattern declared = endpoint().request().build().getRequest();
+                List<LoggedRequest> unmatched = server.wireMock().findAllUnmatchedRequests();
+                report += credentialDiff.differingLines(declared, unmatched)
+                        + credentialDiff.explain(declared, unmatched);
+            }
+            return report;
         }
     }
 

@@ -17,6 +17,16 @@ import org.opentest4j.TestAbortedException;
 final class TckExtension implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
     /** The report entry that names the provider of a rule's run (read by {@link TckRunner}). */
     static final String PROVIDER_ENTRY = "apiauth.tck.provider";
+    /**
+     * How the message of a missed {@link Rule.Level#SHOULD} rule starts: it is reported as a warning
+     * (the test is aborted, so it shows as skipped with this reason), never as a failure.
+     */
+    static final String WARNING = "WARNING: ";
+
+    /** Whether a skip reason is a missed SHOULD rule's warning. */
+    static boolean isWarning(String reason) {
+        return reason != null && reason.startsWith(WARNING);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -37,8 +47,7 @@ final class TckExtension implements BeforeEachCallback, AfterEachCallback, TestE
         }
         tck.failed = true;
         String unmatched = tck.unmatchedReport();
-        StringBuilder message = new StringBuilder(rule.get().id()).append(" failed for provider '")
-                .append(tck.fixture.providerId()).append("': ");
+        StringBuilder message = new StringBuilder(opening(rule.get(), tck));
         if (thrown instanceof AssertionError) {
             message.append(thrown.getMessage());
         } else {
@@ -49,7 +58,23 @@ final class TckExtension implements BeforeEachCallback, AfterEachCallback, TestE
             message.append("\n\nThe provider sent requests the fixture does not declare. ").append(unmatched);
         }
         message.append("\n\nIf this fails, check: ").append(rule.get().hint());
-        throw new AssertionFailedError(message.toString(), thrown);
+        raise(rule.get(), message.toString(), thrown);
+    }
+
+    /** "R5.1 failed for provider 'x': ", or for a SHOULD rule "WARNING: R5.2 not met by provider 'x': ". */
+    private static String opening(Rule rule, Tck tck) {
+        return rule.level() == Rule.Level.SHOULD
+                ? WARNING + rule.id() + " not met by provider '" + tck.fixture.providerId() + "' (a SHOULD rule: a"
+                        + " warning, not a failure): "
+                : rule.id() + " failed for provider '" + tck.fixture.providerId() + "': ";
+    }
+
+    /** A failure, or for a SHOULD rule a warning: an abort, so the build does not fail but the report shows it. */
+    private static void raise(Rule rule, String message, Throwable cause) {
+        if (rule.level() == Rule.Level.SHOULD) {
+            throw new TestAbortedException(message, cause);
+        }
+        throw new AssertionFailedError(message, cause);
     }
 
     @Override
@@ -64,9 +89,9 @@ final class TckExtension implements BeforeEachCallback, AfterEachCallback, TestE
                 String unmatched = tck.unmatchedReport();
                 if (!unmatched.isEmpty()) {
                     Rule rule = rule(context).orElseThrow();
-                    throw new AssertionFailedError(rule.id() + " failed for provider '" + tck.fixture.providerId()
-                            + "': its checks passed, but the provider sent requests the fixture does not declare. "
-                            + unmatched + "\n\nIf this fails, check: " + rule.hint());
+                    raise(rule, opening(rule, tck) + "its checks passed, but the provider sent requests the"
+                            + " fixture does not declare. " + unmatched + "\n\nIf this fails, check: " + rule.hint(),
+                            null);
                 }
             }
         } finally {

@@ -33,15 +33,17 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 
 /**
  * Runs the contract for every {@link ContractFixture} registered with ServiceLoader on the class
- * path, prints a rule × provider table of passed, failed and skipped rules with the reasons, and
- * writes JUnit XML reports.
+ * path, prints a rule × provider table of passed, FAILED, warning (a SHOULD rule not met), untested
+ * and skipped rules with the reasons, and writes JUnit XML reports (where warnings and untested
+ * rules are skipped test cases with their reason).
  *
  * <pre>
  * java -jar auth-tck-runner.jar --class-path my-provider.jar:my-provider-fixtures.jar [--reports-dir tck-reports]
  *      [--providers domo,doo]
  * </pre>
  *
- * Exit status: 0 when no rule failed, 1 when one did, 2 for a usage error or when nothing ran.
+ * Exit status: 0 when no rule failed (warnings do not count), 1 when one did, 2 for a usage error or
+ * when nothing ran.
  */
 public final class TckRunner {
     private static final String USAGE = "usage: java -jar auth-tck-runner.jar [--class-path <jar or dir>"
@@ -194,7 +196,8 @@ public final class TckRunner {
             }
             String status = switch (result.getStatus()) {
                 case SUCCESSFUL -> "passed";
-                case ABORTED -> "skipped";
+                case ABORTED -> TckExtension.isWarning(reason) ? "warning"
+                        : reason.startsWith(Checks.UNTESTED) ? "untested" : "skipped";
                 case FAILED -> "FAILED";
             };
             record(test, new Outcome(status, reason));
@@ -231,12 +234,12 @@ public final class TckRunner {
 
         void print(PrintStream out) {
             List<String> providers = new ArrayList<>(new TreeSet<>(byProvider.keySet()));
-            int width = 6;
+            int width = 8;
             for (String provider : providers) {
                 width = Math.max(width, provider.length());
             }
             int titleWidth = 58;
-            StringBuilder header = new StringBuilder(String.format("%-6s %-6s %-" + titleWidth + "s", "rule", "level",
+            StringBuilder header = new StringBuilder(String.format("%-6s %-8s %-" + titleWidth + "s", "rule", "level",
                     "title"));
             for (String provider : providers) {
                 header.append(" | ").append(String.format("%-" + width + "s", provider));
@@ -244,7 +247,7 @@ public final class TckRunner {
             out.println(header);
             out.println("-".repeat(header.length()));
             for (Rule rule : Rule.values()) {
-                StringBuilder row = new StringBuilder(String.format("%-6s %-6s %-" + titleWidth + "s", rule.id(),
+                StringBuilder row = new StringBuilder(String.format("%-6s %-8s %-" + titleWidth + "s", rule.id(),
                         rule.level(), shorten(rule.title(), titleWidth)));
                 for (String provider : providers) {
                     Outcome outcome = byProvider.get(provider).get(rule);
@@ -254,6 +257,8 @@ public final class TckRunner {
             }
             Map<String, List<String>> sections = new LinkedHashMap<>();
             sections.put("FAILED", new ArrayList<>());
+            sections.put("warning", new ArrayList<>());
+            sections.put("untested", new ArrayList<>());
             sections.put("skipped", new ArrayList<>());
             for (String provider : providers) {
                 for (Rule rule : Rule.values()) {
@@ -270,13 +275,21 @@ public final class TckRunner {
                 containerFailures.forEach(failure -> out.println("  " + failure.replace("\n", "\n      ")));
                 sections.get("FAILED").forEach(failure -> out.println("  " + failure));
             }
-            if (!sections.get("skipped").isEmpty()) {
-                out.println();
-                out.println("Skipped:");
-                sections.get("skipped").forEach(skip -> out.println("  " + skip));
-            }
+            printSection(out, "Warnings (SHOULD rules not met; they do not fail the run):", sections.get("warning"));
+            printSection(out, "Untested (part of the contract, not checked by the TCK; review by hand):",
+                    sections.get("untested"));
+            printSection(out, "Skipped:", sections.get("skipped"));
             out.println();
-            out.println(count("passed") + " passed, " + failed() + " failed, " + count("skipped") + " skipped");
+            out.println(count("passed") + " passed, " + failed() + " failed, " + count("warning") + " warnings, "
+                    + count("untested") + " untested, " + count("skipped") + " skipped");
+        }
+
+        private static void printSection(PrintStream out, String heading, List<String> entries) {
+            if (!entries.isEmpty()) {
+                out.println();
+                out.println(heading);
+                entries.forEach(entry -> out.println("  " + entry));
+            }
         }
 
         private static String shorten(String text, int width) {
@@ -284,18 +297,37 @@ public final class TckRunner {
         }
     }
 
-    /** The message's first lines: enough to say what failed without WireMock's full report. */
+    /** How many of a message's first lines the excerpt always keeps. */
+    static final int EXCERPT_LINES = 12;
+
+    /**
+     * An excerpt of the message: its first lines, then the near-miss lines that differ (the
+     * {@link CredentialDiff#DIFFERING} section, or WireMock's lines marked {@code <<<<<}), where
+     * redacted credentials differ, and the closing hint, each once; enough to say what failed
+     * without the full report, which the JUnit XML keeps.
+     */
     static String firstLines(Throwable error) {
-        String message = String.valueOf(error.getMessage());
-        String[] lines = message.split("\\R");
-        int keep = Math.min(lines.length, 12);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < keep; i++) {
-            text.append(i == 0 ? "" : "\n").append(lines[i]);
+        String[] lines = String.valueOf(error.getMessage()).split("\\R");
+        List<String> kept = new ArrayList<>();
+        java.util.Set<String> later = new java.util.LinkedHashSet<>();
+        boolean cut = false;
+        boolean inSection = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            inSection = line.startsWith(CredentialDiff.HEADING) || line.startsWith(CredentialDiff.DIFFERING)
+                    || (inSection && line.startsWith(CredentialDiff.ITEM));
+            if (i < EXCERPT_LINES) {
+                kept.add(line);
+            } else if (line.contains("<<<<<") || inSection || line.startsWith("If this fails, check: ")) {
+                later.add(line);
+            } else {
+                cut = true;
+            }
         }
-        if (keep < lines.length) {
-            text.append("\n… (").append(lines.length - keep).append(" more lines in the JUnit XML report)");
+        kept.addAll(later);
+        if (cut) {
+            kept.add("… (the whole message is in the JUnit XML report)");
         }
-        return text.toString();
+        return String.join("\n", kept);
     }
 }

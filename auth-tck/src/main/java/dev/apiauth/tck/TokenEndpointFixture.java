@@ -37,6 +37,7 @@ public final class TokenEndpointFixture {
 
     private final Supplier<MappingBuilder> request;
     private final Function<IssuedToken, ResponseDefinitionBuilder> success;
+    private final List<Function<IssuedToken, ResponseDefinitionBuilder>> successVariants;
     private final ResponseDefinitionBuilder rejectedCredentials;
     private final String rejectionMessage;
     private final ResponseDefinitionBuilder serverError;
@@ -47,6 +48,10 @@ public final class TokenEndpointFixture {
     private TokenEndpointFixture(Builder builder) {
         this.request = builder.request;
         this.success = builder.success;
+        List<Function<IssuedToken, ResponseDefinitionBuilder>> variants = new ArrayList<>();
+        variants.add(builder.success);
+        variants.addAll(builder.otherSuccesses);
+        this.successVariants = List.copyOf(variants);
         this.rejectedCredentials = builder.rejectedCredentials;
         this.rejectionMessage = builder.rejectionMessage;
         this.serverError = builder.serverError;
@@ -64,9 +69,17 @@ public final class TokenEndpointFixture {
         return Objects.requireNonNull(request.get(), "the token request supplier returned null");
     }
 
-    /** The vendor's success answer carrying {@code token}. */
+    /** The vendor's (main) success answer carrying {@code token}. */
     public ResponseDefinitionBuilder success(IssuedToken token) {
         return Objects.requireNonNull(success.apply(token), "the success answer function returned null");
+    }
+
+    /**
+     * Every shape of the vendor's success answer: {@link Builder#success} first, then those added
+     * with {@link Builder#alsoSucceedsWith}. R6.5 checks the lifetime of tokens from each.
+     */
+    public List<Function<IssuedToken, ResponseDefinitionBuilder>> successVariants() {
+        return successVariants;
     }
 
     /** The vendor's answer to credentials it refuses. */
@@ -111,6 +124,7 @@ public final class TokenEndpointFixture {
     public static final class Builder {
         private Supplier<MappingBuilder> request;
         private Function<IssuedToken, ResponseDefinitionBuilder> success;
+        private final List<Function<IssuedToken, ResponseDefinitionBuilder>> otherSuccesses = new ArrayList<>();
         private ResponseDefinitionBuilder rejectedCredentials;
         private String rejectionMessage;
         private ResponseDefinitionBuilder serverError;
@@ -139,6 +153,18 @@ public final class TokenEndpointFixture {
          */
         public Builder success(Function<IssuedToken, ResponseDefinitionBuilder> answer) {
             this.success = Objects.requireNonNull(answer, "answer");
+            return this;
+        }
+
+        /**
+         * Another shape of the vendor's success answer, e.g. {@code expires_in} as a string where
+         * {@link #success} sends a number. Every rule uses {@link #success}; R6.5 also obtains tokens
+         * with each of these and checks the provider reads their lifetime. (A success answer that
+         * varies with the token, e.g. by {@link IssuedToken#sequence()}, is checked for several
+         * tokens as well.)
+         */
+        public Builder alsoSucceedsWith(Function<IssuedToken, ResponseDefinitionBuilder> answer) {
+            otherSuccesses.add(Objects.requireNonNull(answer, "answer"));
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.apiauth.tck;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.tck.reference.BrokenProviders;
@@ -9,6 +12,7 @@ import dev.apiauth.tck.reference.RefreshingFixture;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -119,9 +123,16 @@ final class BrokenContracts {
         }
     }
 
-    static final class ClientIdOptional extends ClientCredentialsVariant {
-        ClientIdOptional() {
-            super(BrokenProviders.ClientIdOptional.ID);
+    /** The fixture knows more than the provider declares: client-id is required, so R2.1 checks it. */
+    static final class ClientIdOptional extends AuthProviderContract {
+        @Override
+        protected ContractFixture fixture() {
+            return new ClientCredentialsFixture(BrokenProviders.ClientIdOptional.ID, null) {
+                @Override
+                public Set<String> requiredSettings() {
+                    return Set.of("client-id");
+                }
+            };
         }
     }
 
@@ -164,6 +175,91 @@ final class BrokenContracts {
     static final class InventsLifetime extends ClientCredentialsVariant {
         InventsLifetime() {
             super(BrokenProviders.InventsLifetime.ID);
+        }
+    }
+
+    static final class SecretInValidate extends ClientCredentialsVariant {
+        SecretInValidate() {
+            super(BrokenProviders.SecretInValidate.ID);
+        }
+    }
+
+    static final class SecretOptionalFailsLate extends ClientCredentialsVariant {
+        SecretOptionalFailsLate() {
+            super(BrokenProviders.SecretOptionalFailsLate.ID);
+        }
+    }
+
+    static final class HeadersFromLastFetched extends ClientCredentialsVariant {
+        HeadersFromLastFetched() {
+            super(BrokenProviders.HeadersFromLastFetched.ID);
+        }
+    }
+
+    static final class AcceptsMissingToken extends ClientCredentialsVariant {
+        AcceptsMissingToken() {
+            super(BrokenProviders.AcceptsMissingToken.ID);
+        }
+    }
+
+    static final class SecretInRateLimitScope extends ClientCredentialsVariant {
+        SecretInRateLimitScope() {
+            super(BrokenProviders.SecretInRateLimitScope.ID);
+        }
+    }
+
+    static final class WrongHeaderFormat extends ClientCredentialsVariant {
+        WrongHeaderFormat() {
+            super(BrokenProviders.WrongHeaderFormat.ID);
+        }
+    }
+
+    static final class RawBasicCredentials extends ClientCredentialsVariant {
+        RawBasicCredentials() {
+            super(BrokenProviders.RawBasicCredentials.ID);
+        }
+    }
+
+    /**
+     * A vendor that announces expires_in as a number for odd tokens and as a string for even ones,
+     * with a provider that reads numbers only: the first token is fine, the second is not.
+     */
+    static final class StringLifetimeIgnored extends AuthProviderContract {
+        @Override
+        protected ContractFixture fixture() {
+            return new ClientCredentialsFixture(BrokenProviders.StringLifetimeIgnored.ID, null) {
+                @Override
+                protected ResponseDefinitionBuilder success(IssuedToken token) {
+                    String quote = token.sequence() % 2 == 0 ? "\"" : "";
+                    return okJson("{\"access_token\":\"" + token.value() + "\",\"token_type\":\"bearer\""
+                            + token.lifetime().map(life -> ",\"expires_in\":" + quote + life.toSeconds() + quote)
+                                    .orElse("") + "}");
+                }
+            };
+        }
+    }
+
+    /** A correct provider whose fixture spells its id in capitals: ids are lower-case. */
+    static final class WrongCaseProviderId extends AuthProviderContract {
+        static final String ID = "TCK-Reference";
+
+        @Override
+        protected ContractFixture fixture() {
+            return new ClientCredentialsFixture(ID, null);
+        }
+    }
+
+    static final class UnflaggedTokenSetting extends ClientCredentialsVariant {
+        UnflaggedTokenSetting() {
+            super(BrokenProviders.UnflaggedTokenSetting.ID);
+        }
+    }
+
+    /** A provider whose id has capitals, and a fixture that names it in lower case. */
+    static final class MixedCaseId extends AuthProviderContract {
+        @Override
+        protected ContractFixture fixture() {
+            return new ClientCredentialsFixture("tck-mixed-case", null);
         }
     }
 

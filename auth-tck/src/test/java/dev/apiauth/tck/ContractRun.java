@@ -53,8 +53,22 @@ final class ContractRun {
         return with(TestExecutionResult.Status.FAILED);
     }
 
+    /** Skipped rules: not applying, or untested; not the warnings of SHOULD rules. */
     Set<Rule> skipped() {
-        return with(TestExecutionResult.Status.ABORTED);
+        Set<Rule> rules = with(TestExecutionResult.Status.ABORTED);
+        rules.removeAll(warned());
+        return rules;
+    }
+
+    /** SHOULD rules not met: aborted with a warning. */
+    Set<Rule> warned() {
+        Set<Rule> rules = new TreeSet<>();
+        outcomes.forEach((rule, outcome) -> {
+            if (outcome.status() == TestExecutionResult.Status.ABORTED && TckExtension.isWarning(outcome.message())) {
+                rules.add(rule);
+            }
+        });
+        return rules;
     }
 
     Set<Rule> passed() {

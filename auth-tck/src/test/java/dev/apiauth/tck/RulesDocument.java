@@ -37,9 +37,15 @@ final class RulesDocument {
         StringBuilder text = new StringBuilder();
         text.append("# apiauth TCK rules\n\n")
                 .append("Every provider must pass these rules; `AuthProviderContract` has one test per rule, named\n")
-                .append("after it (`R5.1 MUST …`). **MUST** rules are required; **SHOULD** rules are expected, but a\n")
-                .append("vendor may legitimately differ (a SHOULD failure is still reported as a failure). A rule\n")
-                .append("that does not apply to the fixture's capabilities is reported as skipped with the reason.\n\n")
+                .append("after it (`R5.1 MUST …`). Each rule has a level:\n\n")
+                .append("- **MUST**: required; a miss fails the rule and the build.\n")
+                .append("- **SHOULD**: expected, but a vendor may legitimately differ; a miss is reported as a\n")
+                .append("  warning (the test is skipped with a reason starting `WARNING:`, the runner's table says\n")
+                .append("  `warning`) and does not fail the build.\n")
+                .append("- **UNTESTED**: part of the contract but not observable by the TCK; kept visible, always\n")
+                .append("  skipped with a reason starting `untested:` that says what to review by hand.\n\n")
+                .append("A rule that does not apply to the fixture's capabilities is reported as skipped with the\n")
+                .append("reason.\n\n")
                 .append("This file is generated from `dev.apiauth.tck.Rule`; the TCK's own tests fail when they\n")
                 .append("differ. Each MUST rule has a negative control: a deliberately broken provider in the TCK's\n")
                 .append("tests that fails it.\n");

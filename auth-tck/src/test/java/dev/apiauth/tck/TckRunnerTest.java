@@ -40,12 +40,17 @@ class TckRunnerTest {
                 .contains(StaticProvider.ID + " R5.1: Assumption failed: does not apply: the fixture does not declare"
                         + " TOKEN_ENDPOINT")
                 .doesNotContain("Failures:")
-                .containsPattern("(?m)^\\d+ passed, 0 failed, \\d+ skipped$");
+                .contains("Untested (part of the contract, not checked by the TCK; review by hand):")
+                .contains(StaticProvider.ID + " R11.3: untested: ")
+                .doesNotContain("Warnings")
+                .containsPattern("(?m)^\\d+ passed, 0 failed, 0 warnings, 3 untested, \\d+ skipped$");
+        assertThat(row(table, Rule.R11_3)).contains("R11.3  UNTESTED").containsPattern("untested +\\| untested");
         String xml = xmlReport();
         // JUnit 5 names test cases after the display name, JUnit 6 after the method: count, do not quote.
         assertThat(xml).contains("tests=\"" + 3 * Rule.values().length + "\"")
                 .contains("classname=\"" + ContractSuite.class.getName() + "\"")
-                .contains("<skipped");
+                .contains("<skipped")
+                .as("an untested rule is a skipped test case saying so").contains("untested: the TCK cannot observe");
     }
 
     @Test
@@ -67,8 +72,50 @@ class TckRunnerTest {
                 .contains(BrokenProviders.LeaksSecretInMessage.ID + " R10.1: R10.1 failed for provider")
                 .contains("shows the setting 'client-secret'")
                 .doesNotContain(ClientCredentialsProvider.ID + " ")
-                .containsPattern("(?m)^\\d+ passed, 1 failed, 3 skipped$");
+                .containsPattern("(?m)^\\d+ passed, 1 failed, 0 warnings, 1 untested, 3 skipped$");
         assertThat(xmlReport()).contains("<failure").contains("shows the setting");
+    }
+
+    @Test
+    void reportsAMissedShouldRuleAsAWarningThatDoesNotFailTheRun() throws IOException {
+        Path services = reports.resolve("extra/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(ContractFixture.class.getName()),
+                "dev.apiauth.tck.reference.UnflaggedTokenSettingFixture\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = TckRunner.run(new String[] {"--class-path", reports.resolve("extra").toString(),
+            "--providers", BrokenProviders.UnflaggedTokenSetting.ID, "--reports-dir", reports.toString()}, print(out));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(table).isZero();
+        assertThat(row(table, Rule.R1_7)).contains("R1.7   SHOULD").contains("warning");
+        assertThat(table).contains("Warnings (SHOULD rules not met; they do not fail the run):")
+                .contains(BrokenProviders.UnflaggedTokenSetting.ID + " R1.7: WARNING: R1.7 not met by provider")
+                .doesNotContain("Failures:")
+                .containsPattern("(?m)^\\d+ passed, 0 failed, 1 warnings, 1 untested, 3 skipped$");
+        assertThat(xmlReport()).contains("WARNING: R1.7 not met");
+    }
+
+    @Test
+    void theExcerptKeepsTheFirstLinesTheDifferencesAndTheHintOnce() {
+        StringBuilder message = new StringBuilder("R3.1 failed for provider 'x': the request does not match");
+        for (int line = 1; line <= 20; line++) {
+            message.append("\nnear-miss line ").append(line);
+        }
+        String sections = "\n" + CredentialDiff.DIFFERING + "\n  - header 'Authorization': declared A / sent B\n"
+                + CredentialDiff.HEADING + " (values withheld):\n  - the Basic credential's password: expected raw";
+        message.append(sections).append("\nmore report").append(sections).append("\n\nIf this fails, check: it");
+
+        String excerpt = TckRunner.firstLines(new AssertionError(message.toString()));
+
+        assertThat(excerpt).startsWith("R3.1 failed for provider 'x'").contains("near-miss line 11")
+                .doesNotContain("near-miss line 12").doesNotContain("more report")
+                .contains("  - header 'Authorization': declared A / sent B")
+                .contains("  - the Basic credential's password: expected raw")
+                .contains("If this fails, check: it")
+                .endsWith("… (the whole message is in the JUnit XML report)");
+        assertThat(excerpt.lines().filter(line -> line.startsWith(CredentialDiff.HEADING))).hasSize(1);
     }
 
     @Test

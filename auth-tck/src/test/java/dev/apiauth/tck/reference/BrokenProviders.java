@@ -198,4 +198,85 @@ public final class BrokenProviders {
             super(ID, Fault.INVENTS_LIFETIME);
         }
     }
+
+    public static final class SecretInValidate extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-secret-in-validate";
+
+        public SecretInValidate() {
+            super(ID, Fault.SECRET_IN_VALIDATE);
+        }
+    }
+
+    public static final class SecretOptionalFailsLate extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-secret-optional";
+
+        public SecretOptionalFailsLate() {
+            super(ID, Fault.SECRET_OPTIONAL_FAILS_LATE);
+        }
+    }
+
+    public static final class HeadersFromLastFetched extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-headers-from-last-fetched";
+
+        public HeadersFromLastFetched() {
+            super(ID, Fault.HEADERS_FROM_LAST_FETCHED);
+        }
+    }
+
+    public static final class StringLifetimeIgnored extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-string-lifetime-ignored";
+
+        public StringLifetimeIgnored() {
+            super(ID, Fault.STRING_LIFETIME_IGNORED);
+        }
+    }
+
+    public static final class AcceptsMissingToken extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-accepts-missing-token";
+
+        public AcceptsMissingToken() {
+            super(ID, Fault.ACCEPTS_MISSING_TOKEN);
+        }
+    }
+
+    public static final class SecretInRateLimitScope extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-secret-in-rate-limit-scope";
+
+        public SecretInRateLimitScope() {
+            super(ID, Fault.SECRET_IN_RATE_LIMIT_SCOPE);
+        }
+    }
+
+    public static final class WrongHeaderFormat extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-wrong-header-format";
+
+        public WrongHeaderFormat() {
+            super(ID, Fault.WRONG_HEADER_FORMAT);
+        }
+    }
+
+    public static final class RawBasicCredentials extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-raw-basic-credentials";
+
+        public RawBasicCredentials() {
+            super(ID, Fault.RAW_BASIC_CREDENTIALS);
+        }
+    }
+
+    public static final class UnflaggedTokenSetting extends ClientCredentialsProvider {
+        public static final String ID = "tck-broken-unflagged-token-setting";
+
+        public UnflaggedTokenSetting() {
+            super(ID, Fault.UNFLAGGED_TOKEN_SETTING);
+        }
+    }
+
+    /** Correct, but its id is not lower-case; its fixture uses the lower-case id. */
+    public static final class MixedCaseId extends ClientCredentialsProvider {
+        public static final String ID = "TCK-Mixed-Case";
+
+        public MixedCaseId() {
+            super(ID);
+        }
+    }
 }

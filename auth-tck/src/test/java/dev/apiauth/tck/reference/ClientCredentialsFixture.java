@@ -6,7 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.apiauth.spi.FormEncoding.formEncode;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.tck.ContractFixture;
@@ -20,8 +22,9 @@ import java.util.Set;
 
 /** The fixture of {@link ClientCredentialsProvider}: a standard RFC 6749 §4.4 token endpoint. */
 public class ClientCredentialsFixture implements ContractFixture {
-    static final String CLIENT_ID = "tck-client-4711";
-    static final String CLIENT_SECRET = "tck-secret-7f3a9c2e";
+    /** Form-encoding changes both (RFC 6749 §2.3.1), so the fixture shows how to declare encoded credentials. */
+    public static final String CLIENT_ID = "tck-client@4711";
+    public static final String CLIENT_SECRET = "tck-secret/7f3a+9c2e";
 
     private final String providerId;
     private final AuthProvider instance;
@@ -62,11 +65,6 @@ public class ClientCredentialsFixture implements ContractFixture {
     }
 
     @Override
-    public Set<String> requiredSettings() {
-        return Set.of("token-url", "client-id", "client-secret");
-    }
-
-    @Override
     public Map<String, String> authorizedHeaders(IssuedToken token) {
         return Map.of("Authorization", "Bearer " + token.value());
     }
@@ -75,12 +73,12 @@ public class ClientCredentialsFixture implements ContractFixture {
     public Optional<TokenEndpointFixture> tokenEndpoint() {
         return Optional.of(TokenEndpointFixture.builder()
                 .request(() -> post(urlPathEqualTo("/oauth2/token"))
-                        .withBasicAuth(CLIENT_ID, CLIENT_SECRET)
+                        // RFC 6749 §2.3.1: id and secret are form-urlencoded before Base64.
+                        .withBasicAuth(formEncode(CLIENT_ID), formEncode(CLIENT_SECRET))
                         .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                         .withHeader("Accept", equalTo("application/json"))
                         .withRequestBody(equalTo("grant_type=client_credentials&scope=read+write")))
-                .success(token -> okJson("{\"access_token\":\"" + token.value() + "\",\"token_type\":\"bearer\""
-                        + token.lifetime().map(life -> ",\"expires_in\":" + life.toSeconds()).orElse("") + "}"))
+                .success(this::success)
                 .rejectedCredentials(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication"
                                 + " failed: unknown client\"}"), "Client authentication failed: unknown client")
@@ -88,6 +86,12 @@ public class ClientCredentialsFixture implements ContractFixture {
                         .withBody("{\"error\":\"temporarily_unavailable\"}"))
                 .alsoIssuesTokensWithoutLifetime(true)
                 .build());
+    }
+
+    /** The vendor's success answer: {@code expires_in} as a JSON number. */
+    protected ResponseDefinitionBuilder success(IssuedToken token) {
+        return okJson("{\"access_token\":\"" + token.value() + "\",\"token_type\":\"bearer\""
+                + token.lifetime().map(life -> ",\"expires_in\":" + life.toSeconds()).orElse("") + "}");
     }
 
     @Override

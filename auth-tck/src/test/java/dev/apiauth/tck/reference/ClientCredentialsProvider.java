@@ -39,6 +39,7 @@ public class ClientCredentialsProvider implements AuthProvider {
     static final String CLIENT_ID = "client-id";
     static final String CLIENT_SECRET = "client-secret";
     static final String SCOPE = "scope";
+    static final String CLIENT_AUTH = "client-auth";
 
     private final String id;
     private final Set<Fault> faults;
@@ -74,7 +75,10 @@ public class ClientCredentialsProvider implements AuthProvider {
         }
         Setting.Builder secret = has(Fault.SECRET_NOT_FLAGGED)
                 ? Setting.text(CLIENT_SECRET, "OAuth2 client secret").required()
-                : Setting.secret(CLIENT_SECRET, "OAuth2 client secret").required();
+                : Setting.secret(CLIENT_SECRET, "OAuth2 client secret");
+        if (!has(Fault.SECRET_OPTIONAL_FAILS_LATE)) {
+            secret.required();
+        }
         ProviderInfo.Builder info = ProviderInfo.builder("TCK reference (client credentials)")
                 .documentation(has(Fault.INCOMPLETE_INFO) ? "docs/auth.html"
                         : "https://www.rfc-editor.org/rfc/rfc6749#section-4.4")
@@ -83,12 +87,32 @@ public class ClientCredentialsProvider implements AuthProvider {
                 .setting(clientId)
                 .setting(secret)
                 .setting(Setting.text(SCOPE, "Scopes to request, space separated").defaultValue("read write"));
+        if (has(Fault.UNFLAGGED_TOKEN_SETTING)) {
+            info.setting(Setting.text("proxy-token", "A token for the corporate proxy, if there is one"));
+        }
+        if (has(Fault.SECRET_IN_VALIDATE)) {
+            info.setting(Setting.choice(CLIENT_AUTH, "How the client authenticates", java.util.List.of("basic", "none"))
+                    .defaultValue("basic"));
+        }
         return has(Fault.INCOMPLETE_INFO) ? info.capabilities(Capability.TOKEN_ENDPOINT).build()
                 : info.capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS).build();
     }
 
     @Override
+    public java.util.List<String> validate(ProviderSettings settings) {
+        if (has(Fault.SECRET_IN_VALIDATE) && "none".equals(settings.get(CLIENT_AUTH))
+                && settings.findSecret(CLIENT_SECRET).isPresent()) {
+            return java.util.List.of("client-auth 'none' sends no secret, but client-secret is set to '"
+                    + settings.secret(CLIENT_SECRET).reveal() + "'; remove it");
+        }
+        return java.util.List.of();
+    }
+
+    @Override
     public TokenSource createTokenSource(ProviderSettings settings, ProviderContext context) {
+        if (has(Fault.SECRET_OPTIONAL_FAILS_LATE) && settings.findSecret(CLIENT_SECRET).isEmpty()) {
+            return new LateFailingSource();
+        }
         ClientCredentials client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
         String scope = has(Fault.WRONG_TOKEN_REQUEST) ? "read" : settings.get(SCOPE);
         return new Source(settings.uri(TOKEN_URL), client, scope, context);
@@ -101,6 +125,7 @@ public class ClientCredentialsProvider implements AuthProvider {
         private final String scope;
         private final ProviderContext context;
         private Map<String, String> firstHeaders;
+        private volatile AccessToken lastFetched;
 
         Source(URI tokenUri, ClientCredentials client, String scope, ProviderContext context) {
             this.tokenUri = tokenUri;
@@ -114,7 +139,8 @@ public class ClientCredentialsProvider implements AuthProvider {
             URI uri = has(Fault.CREDENTIALS_IN_QUERY)
                     ? URI.create(tokenUri + "?client_secret=" + FormEncoding.percentEncode(client.clientSecret().reveal()))
                     : tokenUri;
-            EndpointRequest request = GrantRequest.clientCredentials(uri, client).parameter("scope", scope).build();
+            EndpointRequest request = GrantRequest.clientCredentials(uri, client).parameter("scope", scope)
+                    .formEncodeBasicCredentials(!has(Fault.RAW_BASIC_CREDENTIALS)).build();
             if (has(Fault.LOGS_SECRET)) {
                 System.err.println("[tck-broken] requesting a token for " + client.clientId() + " with secret "
                         + client.clientSecret().reveal());
@@ -137,8 +163,16 @@ public class ClientCredentialsProvider implements AuthProvider {
                 return token.build();
             }
             Map<String, Object> body = TokenResponses.successObject(id, response, context.clock());
+            if (has(Fault.ACCEPTS_MISSING_TOKEN) && !(body.get("access_token") instanceof String)) {
+                return remember(AccessToken.builder(String.valueOf(body.get("access_token")), context.clock().instant())
+                        .build());
+            }
             AccessToken.Builder token = TokenResponses.standardToken(id, response.status(), body,
                     context.clock().instant());
+            if (has(Fault.STRING_LIFETIME_IGNORED) && body.get("expires_in") instanceof String) {
+                token = AccessToken.builder(TokenResponses.requireText(id, response.status(), body, "access_token"),
+                        context.clock().instant());
+            }
             if (has(Fault.IGNORES_EXPIRES_IN)) {
                 token = AccessToken.builder(TokenResponses.requireText(id, response.status(), body, "access_token"),
                         context.clock().instant());
@@ -152,7 +186,18 @@ public class ClientCredentialsProvider implements AuthProvider {
                         shortened.expiresIn(lifetime.minusHours(1).isNegative() ? java.time.Duration.ZERO
                                 : lifetime.minusHours(1)));
             }
-            return token.build();
+            return remember(token.build());
+        }
+
+        private AccessToken remember(AccessToken token) {
+            lastFetched = token;
+            return token;
+        }
+
+        @Override
+        public String rateLimitScope() {
+            return has(Fault.SECRET_IN_RATE_LIMIT_SCOPE) ? id + ":" + client.clientSecret().reveal()
+                    : TokenSource.super.rateLimitScope();
         }
 
         private RuntimeException failure(EndpointResponse response) {
@@ -202,7 +247,15 @@ public class ClientCredentialsProvider implements AuthProvider {
         }
 
         @Override
-        public Map<String, String> headers(AccessToken token) {
+        public Map<String, String> headers(AccessToken given) {
+            if (has(Fault.HEADERS_FROM_LAST_FETCHED)) {
+                AccessToken last = lastFetched;
+                return Map.of("Authorization", "Bearer " + (last == null ? null : last.value()));
+            }
+            AccessToken token = given;
+            if (has(Fault.WRONG_HEADER_FORMAT)) {
+                return Map.of("Authorization", "Token " + token.value());
+            }
             Map<String, String> headers = has(Fault.EXTRA_SECRET_HEADER)
                     ? Map.of("Authorization", "Bearer " + token.value(), "X-Client-Secret", client.clientSecret().reveal())
                     : Map.of("Authorization", "Bearer " + token.value());
@@ -219,6 +272,14 @@ public class ClientCredentialsProvider implements AuthProvider {
         public String toString() {
             return "ClientCredentialsSource[" + tokenUri + ", " + (has(Fault.LEAKY_TO_STRING)
                     ? "secret=" + client.clientSecret().reveal() : client) + "]";
+        }
+    }
+
+    /** {@link Fault#SECRET_OPTIONAL_FAILS_LATE}: created without a client secret, fails when first asked. */
+    private final class LateFailingSource implements TokenSource {
+        @Override
+        public AccessToken fetch() {
+            throw new AuthException(id, "cannot request a token: client-secret is not set");
         }
     }
 

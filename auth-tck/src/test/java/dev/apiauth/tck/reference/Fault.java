@@ -43,5 +43,23 @@ public enum Fault {
     /** Also sends the client secret to the API in an extra header. */
     EXTRA_SECRET_HEADER,
     /** Assumes a five-minute lifetime when the vendor announces none. */
-    INVENTS_LIFETIME
+    INVENTS_LIFETIME,
+    /** A cross-setting rule (client-auth 'none' with a secret set) whose problem quotes the client secret. */
+    SECRET_IN_VALIDATE,
+    /** Declares client-secret optional, then fails at the first token request, before sending, when it is missing. */
+    SECRET_OPTIONAL_FAILS_LATE,
+    /** headers(token) ignores its argument and uses the token fetch() returned last. */
+    HEADERS_FROM_LAST_FETCHED,
+    /** Reads expires_in only when it is a JSON number, not when it is a string. */
+    STRING_LIFETIME_IGNORED,
+    /** Takes whatever is in access_token as the token, even nothing ("null"). */
+    ACCEPTS_MISSING_TOKEN,
+    /** Uses the client secret as its rate-limit scope. */
+    SECRET_IN_RATE_LIMIT_SCOPE,
+    /** Sends "Token <value>" where the vendor wants "Bearer <value>". */
+    WRONG_HEADER_FORMAT,
+    /** Sends the Basic client credentials raw, without RFC 6749 §2.3.1 form-encoding. */
+    RAW_BASIC_CREDENTIALS,
+    /** Declares an (unused) setting 'proxy-token' as plain text: only the SHOULD rule R1.7 notices. */
+    UNFLAGGED_TOKEN_SETTING
 }

@@ -88,6 +88,11 @@ public class RefreshingFixture implements ContractFixture {
                         + token.lifetime().map(life -> ",\"expires_in\":\"" + life.toSeconds() + "\"").orElse("")
                         + token.refreshToken().map(refresh -> ",\"refresh_token\":\"" + refresh + "\"").orElse("")
                         + "}"))
+                // The vendor also answers with expires_in as a number: R6.5 checks both shapes.
+                .alsoSucceedsWith(token -> okJson("{\"access_token\":\"" + token.value() + "\",\"token_type\":\"Bearer\""
+                        + token.lifetime().map(life -> ",\"expires_in\":" + life.toSeconds()).orElse("")
+                        + token.refreshToken().map(refresh -> ",\"refresh_token\":\"" + refresh + "\"").orElse("")
+                        + "}"))
                 .rejectedCredentials(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token was"
                                 + " revoked\"}"), "The refresh token was revoked")
