@@ -86,10 +86,10 @@ class HarnessTest {
             assertThat(result.launchToTokenMedianMillis()).isGreaterThan(result.firstTokenMedianMillis());
             // One run: each phase is that run's difference of the timestamps (all three rounded, so ±0.02).
             assertThat(result.buildPhaseMedianMillis()).isPositive()
-                    .isCloseTo(result.builtMedianMillis() - result.discoveryMedianMillis(), Offset.offset(0.02)); // each figure is rounded to 0.01 ms
+                    .isCloseTo(result.builtMedianMillis() - result.discoveryMedianMillis(), Offset.offset(0.02));
             assertThat(result.firstTokenCpuMedianMillis()).isPositive();
             assertThat(result.firstRequestPhaseMedianMillis()).isPositive()
-                    .isCloseTo(result.firstTokenMedianMillis() - result.builtMedianMillis(), Offset.offset(0.02)); // each figure is rounded to 0.01 ms
+                    .isCloseTo(result.firstTokenMedianMillis() - result.builtMedianMillis(), Offset.offset(0.02));
         });
     }
 
