@@ -1,6 +1,7 @@
 package dev.apiauth.examples;
 
 import dev.apiauth.core.AuthProviders;
+import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.httpclient5.AuthExecChainHandler;
@@ -24,7 +25,7 @@ public final class QuickStart {
     private QuickStart() {
     }
 
-    /** Runs the quick start and returns the two API responses' bodies. */
+    /** Runs the quick start and returns the three API responses' bodies. */
     public static String[] run(Map<String, String> domoSettings, URI api) throws Exception {
         // tag::quickstart[]
         // 1. Discover the providers on the class path (here: provider-domo).
@@ -44,8 +45,19 @@ public final class QuickStart {
                 HttpResponse<String> response = JdkHttpAuth.of(domo).send(HttpClient.newHttpClient(),
                         HttpRequest.newBuilder(api).GET().build(), HttpResponse.BodyHandlers.ofString());
 
-                // 3c. Any other client: put domo.headers() on the request yourself.
-                return new String[] {body, response.body()};
+                // 3c. Any other client: wait for the rate budget, put the headers on, and after a 401
+                //     hand the token back, so the retry (once) gets a new one.
+                domo.pace();
+                Authorization used = domo.authorization();
+                HttpRequest.Builder request = HttpRequest.newBuilder(api).GET();
+                used.headers().forEach(request::header);
+                HttpResponse<String> manual = HttpClient.newHttpClient().send(request.build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (domo.tokenRejectedStatuses().contains(manual.statusCode()) && domo.rejected(used)) {
+                    domo.authorization().headers().forEach(request::setHeader);   // retry once
+                    manual = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                }
+                return new String[] {body, response.body(), manual.body()};
             }
         }
         // end::quickstart[]
@@ -57,6 +69,7 @@ public final class QuickStart {
             String[] bodies = run(simulator.settingsFor("domo"), simulator.apiUri("domo"));
             System.out.println("HttpClient 5      -> " + bodies[0]);
             System.out.println("java.net.http     -> " + bodies[1]);
+            System.out.println("by hand           -> " + bodies[2]);
             System.out.println("token requests    -> " + simulator.tokenRequests("domo"));
         }
     }

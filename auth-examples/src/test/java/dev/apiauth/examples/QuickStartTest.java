@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class QuickStartTest {
     @Test
-    void quickStartAuthorizesBothClientsWithOneTokenRequest() throws Exception {
+    void quickStartAuthorizesEveryClientWithOneTokenRequest() throws Exception {
         try (VendorSimulator simulator = VendorSimulator.start()) {
             String[] bodies = QuickStart.run(simulator.settingsFor("domo"), simulator.apiUri("domo"));
-            assertThat(bodies).hasSize(2);
-            assertThat(simulator.apiRequests("domo")).isEqualTo(2);
-            assertThat(simulator.tokenRequests("domo")).as("both clients share the cached token").isEqualTo(1);
+            assertThat(bodies).hasSize(3).doesNotContainNull();
+            assertThat(simulator.apiRequests("domo")).isEqualTo(3);
+            assertThat(simulator.tokenRequests("domo")).as("the clients share the cached token").isEqualTo(1);
         }
     }
 

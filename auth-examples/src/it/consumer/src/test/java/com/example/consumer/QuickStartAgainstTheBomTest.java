@@ -18,8 +18,8 @@ class QuickStartAgainstTheBomTest {
         try (VendorSimulator simulator = VendorSimulator.start()) {
             String[] bodies = QuickStart.run(simulator.settingsFor("domo"), simulator.apiUri("domo"));
 
-            assertThat(bodies).hasSize(2).allSatisfy(body -> assertThat(body).isNotBlank());
-            assertThat(simulator.apiRequests("domo")).isEqualTo(2);
+            assertThat(bodies).hasSize(3).allSatisfy(body -> assertThat(body).isNotBlank());
+            assertThat(simulator.apiRequests("domo")).isEqualTo(3);
             assertThat(simulator.tokenRequests("domo")).as("both clients share the cached token").isEqualTo(1);
         }
     }
