@@ -7,6 +7,7 @@ import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Loopback;
 import dev.apiauth.spi.Setting;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
@@ -21,6 +22,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -114,6 +116,8 @@ final class RequestCommand extends BaseCommand {
                                 .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                // The JVM's proxy properties, as for the token request (java -Dhttps.proxyHost=… -jar authctl.jar).
+                .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
                 // A redirect is shown, not followed: the user decides whether the new host gets a request.
                 .disableRedirectHandling()
                 .disableAutomaticRetries()

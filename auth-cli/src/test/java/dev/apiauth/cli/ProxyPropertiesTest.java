@@ -1,5 +1,6 @@
 package dev.apiauth.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -64,5 +65,25 @@ class ProxyPropertiesTest {
                 .extracting(ServeEvent::getRequest).extracting(request -> request.getAbsoluteUrl())
                 .containsExactly(tokenUrl);
         vendor.verify(1, postRequestedFor(urlPathEqualTo("/oauth/v2/token")));
+    }
+
+    @Test
+    void apiRequestGoesThroughTheProxyToo() {
+        vendor.stubFor(post(urlPathEqualTo("/oauth/v2/token")).willReturn(okJson("""
+                {"access_token": "%s", "expires_in": 3600, "token_type": "bearer"}""".formatted(TOKEN))));
+        vendor.stubFor(get(urlPathEqualTo("/api/v3/integration/facilities")).willReturn(okJson("{\"_items\":[]}")));
+        System.setProperty("http.proxyHost", "127.0.0.1");
+        System.setProperty("http.proxyPort", String.valueOf(proxy.getPort()));
+        System.setProperty("http.nonProxyHosts", "");
+        String apiUrl = vendor.baseUrl() + "/api/v3/integration/facilities";
+
+        Cli.Result result = Cli.in(home).run("request", "docplanner", apiUrl, "--set", "client-id=10495_3tq6k2",
+                "--set", "client-secret=dp-s3cr3t-4f8a-77c1", "--set", "domain=doctoralia.es",
+                "--set", "token-url=" + vendor.baseUrl() + "/oauth/v2/token");
+
+        assertThat(result.status()).as(result.toString()).isZero();
+        assertThat(proxy.getAllServeEvents()).as("requests the proxy passed on")
+                .extracting(ServeEvent::getRequest).extracting(request -> request.getAbsoluteUrl())
+                .containsExactlyInAnyOrder(vendor.baseUrl() + "/oauth/v2/token", apiUrl);
     }
 }
