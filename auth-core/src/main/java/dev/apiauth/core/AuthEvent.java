@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param providerId the provider
  * @param type what happened
  * @param at when it happened, by the engine's clock
- * @param took how long the token request took, attempts and waits included
- * @param attempts token requests made for this event
+ * @param took how long the token request took, attempts and waits included; zero for
+ *     {@link Type#REJECTED}
+ * @param attempts token requests made for this event; zero for {@link Type#REJECTED}
  * @param expiresAt the new token's expiry, when known (fetched and refreshed events)
  * @param failure the failure, for {@link Type#FAILED}
  */

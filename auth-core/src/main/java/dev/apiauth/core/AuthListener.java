@@ -6,9 +6,15 @@ package dev.apiauth.core;
  */
 @FunctionalInterface
 public interface AuthListener {
+    /**
+     * Receives one event, on the thread that fetched, refreshed or rejected the token (a caller's,
+     * or a background-refresh thread).
+     *
+     * @param event what happened; never null
+     */
     void onEvent(AuthEvent event);
 
-    /** A listener that ignores everything. */
+    /** {@return a listener that ignores every event (the default)} */
     static AuthListener none() {
         return event -> { };
     }

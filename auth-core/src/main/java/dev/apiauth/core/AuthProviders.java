@@ -33,13 +33,27 @@ public final class AuthProviders {
         this.byId = Collections.unmodifiableMap(byId);
     }
 
-    /** Providers visible to the thread's context class loader (or this class's loader). */
+    /**
+     * Finds the providers visible to the thread's context class loader (or this class's loader
+     * when there is none).
+     *
+     * @return the providers found; empty when no provider jar is on the class path
+     * @throws AuthException when a provider cannot be loaded, has an invalid id, shares its id with
+     *     another or needs a newer SPI; the message names the provider and what to do
+     */
     public static AuthProviders discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return discover(loader != null ? loader : AuthProviders.class.getClassLoader());
     }
 
-    /** Providers visible to {@code loader}, e.g. one holding a provider jar loaded at run time. */
+    /**
+     * Finds the providers visible to {@code loader}, e.g. one holding a provider jar loaded at run
+     * time.
+     *
+     * @param loader the class loader to search
+     * @return the providers found; empty when there are none
+     * @throws AuthException as {@link #discover()} does
+     */
     public static AuthProviders discover(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         try {
@@ -56,7 +70,15 @@ public final class AuthProviders {
         }
     }
 
-    /** A registry of the given providers, checked the same way as discovered ones. */
+    /**
+     * Makes a registry of the given providers, checked the same way as discovered ones; for tests
+     * and for applications that build their providers themselves.
+     *
+     * @param providers the providers, in any order
+     * @return a registry of exactly these providers
+     * @throws AuthException when a provider has an invalid id, shares its id with another or needs
+     *     a newer SPI
+     */
     public static AuthProviders of(Collection<? extends AuthProvider> providers) {
         Map<String, AuthProvider> byId = new TreeMap<>();
         for (AuthProvider provider : providers) {
@@ -85,7 +107,13 @@ public final class AuthProviders {
         }
     }
 
-    /** The provider with that id. */
+    /**
+     * Looks a provider up by id.
+     *
+     * @param id the provider id, e.g. {@code "domo"}
+     * @return the provider with that id
+     * @throws UnknownProviderException when there is none; its message lists the ids that exist
+     */
     public AuthProvider get(String id) {
         AuthProvider provider = byId.get(id);
         if (provider == null) {
@@ -94,21 +122,37 @@ public final class AuthProviders {
         return provider;
     }
 
+    /**
+     * Looks a provider up by id, for callers that handle a missing one themselves.
+     *
+     * @param id the provider id
+     * @return the provider, or empty when none has that id
+     */
     public Optional<AuthProvider> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Every provider, by id in alphabetical order. */
+    /** {@return every provider, unmodifiable, by id in alphabetical order} */
     public Collection<AuthProvider> all() {
         return byId.values();
     }
 
-    /** Every id, in alphabetical order. */
+    /** {@return every provider id, unmodifiable, in alphabetical order} */
     public java.util.Set<String> ids() {
         return byId.keySet();
     }
 
-    /** Credentials for one account of provider {@code id}, with the engine's defaults. */
+    /**
+     * Creates credentials for one account of provider {@code id} with the engine's defaults; use
+     * {@link Credentials#builder(AuthProvider)} with {@link #get(String)} to change them. Close the
+     * result when the account is no longer used.
+     *
+     * @param id the provider id
+     * @param settings the account's settings, validated here
+     * @return the account's credentials; no token is fetched until first use
+     * @throws UnknownProviderException when no provider has that id
+     * @throws dev.apiauth.spi.InvalidSettingsException listing every problem with {@code settings}
+     */
     public Credentials credentials(String id, Settings settings) {
         return Credentials.builder(get(id)).settings(settings).build();
     }

@@ -20,11 +20,15 @@ public final class Authorization {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /** {@return the token these headers carry (its {@code toString()} is redacted)} */
     public AccessToken token() {
         return token;
     }
 
-    /** Header name to value, in the order the provider declared them. Values hold credentials. */
+    /**
+     * {@return header name to value, unmodifiable, in the order the provider declared them}
+     * Values hold credentials: set them on the request, never log them.
+     */
     public Map<String, String> headers() {
         return headers;
     }

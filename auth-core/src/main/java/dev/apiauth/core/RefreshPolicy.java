@@ -14,10 +14,12 @@ import java.util.function.DoubleSupplier;
  * <p>For a token of lifetime {@code L}: it expires for the engine at {@code expiry - margin}, with
  * {@code margin = min(maxExpiryMargin, L × expiryMarginRatio)}, and turns stale
  * {@code ahead = min(maxRefreshAhead, L × refreshAheadRatio)} before its expiry, minus a random
- * jitter of up to {@code jitterRatio × ahead} so a fleet does not refresh in lockstep. With the
- * defaults a 10 s token is stale after ~8 s and expired after 9 s; a 1 h token is stale after
- * ~55 min and expired after 59.5 min. A token of unknown lifetime is kept until it is rejected, or
- * for {@link Builder#maxTokenAge(Duration)} when set.
+ * jitter of up to {@code jitterRatio × ahead} so a fleet does not refresh in lockstep; it never
+ * turns stale after it expired. The defaults are a refresh-ahead of 20 % (at most 5 min), an expiry
+ * margin of 10 % (at most 30 s) and a jitter of 10 %: a 10 s token is stale after 7.8 to 8 s and
+ * expired after 9 s; a 1 h token is stale after 54.5 to 55 min and expired after 59.5 min. A token
+ * of unknown lifetime is kept until it is rejected, or for {@link Builder#maxTokenAge(Duration)}
+ * when set.
  *
  * <p>A lifetime over {@link #IMPLAUSIBLE_LIFETIME} (from {@code expires_in} or a JWT {@code exp}) is
  * a vendor bug or a unit error, not a promise: such a token is used, but its lifetime is cut to
@@ -49,23 +51,24 @@ public final class RefreshPolicy {
         this.random = builder.random;
     }
 
-    /** The defaults described above. */
+    /** {@return the policy with the defaults described above} */
     public static RefreshPolicy defaults() {
         return builder().build();
     }
 
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The maximum age of a token of unknown lifetime, if set. */
+    /** {@return the maximum token age, or empty when none is set (the default)} */
     public Optional<Duration> maxTokenAge() {
         return Optional.ofNullable(maxTokenAge);
     }
 
     /**
-     * How long a token with an implausible lifetime is used: the configured cap, or the maximum
-     * token age when that is shorter.
+     * {@return how long a token with an implausible lifetime is used: the configured cap, or the
+     * maximum token age when that is shorter}
      */
     public Duration implausibleLifetimeCap() {
         return maxTokenAge != null && maxTokenAge.compareTo(implausibleLifetimeCap) < 0
@@ -89,7 +92,13 @@ public final class RefreshPolicy {
         return capped.build();
     }
 
-    /** This policy with a maximum age for tokens of unknown lifetime. */
+    /**
+     * Copies this policy with a maximum token age; see {@link Builder#maxTokenAge(Duration)}.
+     *
+     * @param age the maximum age; positive
+     * @return a copy with that maximum age, this policy unchanged
+     * @throws IllegalArgumentException when {@code age} is zero or negative
+     */
     public RefreshPolicy withMaxTokenAge(Duration age) {
         return toBuilder().maxTokenAge(age).build();
     }
@@ -168,27 +177,59 @@ public final class RefreshPolicy {
         private Builder() {
         }
 
-        /** Refresh this share of the lifetime before expiry, at most {@code max}. */
+        /**
+         * Sets how long before its expiry a token turns stale and is refreshed in the background
+         * (default 0.2, at most 5 min).
+         *
+         * @param ratioOfLifetime the share of the token's lifetime, in [0, 1)
+         * @param max the upper bound; not negative
+         * @return this builder
+         * @throws IllegalArgumentException when the ratio is outside [0, 1) or {@code max} is negative
+         */
         public Builder refreshAhead(double ratioOfLifetime, Duration max) {
             this.refreshAheadRatio = ratio(ratioOfLifetime, "refresh-ahead ratio");
             this.maxRefreshAhead = nonNegative(max, "maximum refresh-ahead");
             return this;
         }
 
-        /** Consider the token expired this share of its lifetime before its expiry, at most {@code max}. */
+        /**
+         * Sets how long before its expiry a token counts as expired and callers wait for a new one,
+         * so requests stop carrying it before it can expire in flight or by the vendor's clock
+         * (default 0.1, at most 30 s).
+         *
+         * @param ratioOfLifetime the share of the token's lifetime, in [0, 1)
+         * @param max the upper bound; not negative
+         * @return this builder
+         * @throws IllegalArgumentException when the ratio is outside [0, 1) or {@code max} is negative
+         */
         public Builder expiryMargin(double ratioOfLifetime, Duration max) {
             this.expiryMarginRatio = ratio(ratioOfLifetime, "expiry margin ratio");
             this.maxExpiryMargin = nonNegative(max, "maximum expiry margin");
             return this;
         }
 
-        /** Random extra refresh-ahead, as a share of the refresh-ahead (0 disables jitter). */
+        /**
+         * Sets the random extra refresh-ahead, drawn per token (default 0.1).
+         *
+         * @param ratioOfRefreshAhead the largest extra, as a share of the refresh-ahead, in [0, 1);
+         *     0 disables jitter
+         * @return this builder
+         * @throws IllegalArgumentException when the ratio is outside [0, 1)
+         */
         public Builder jitter(double ratioOfRefreshAhead) {
             this.jitterRatio = ratio(ratioOfRefreshAhead, "jitter ratio");
             return this;
         }
 
-        /** Refetch tokens of unknown lifetime after this age, and cap known lifetimes at it. */
+        /**
+         * Sets the maximum token age (none by default): a token of unknown lifetime is refetched
+         * after it, and a longer known lifetime is cut to it. The margin and refresh-ahead are still
+         * computed from the granted lifetime.
+         *
+         * @param age the maximum age since the token was issued; positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code age} is zero or negative
+         */
         public Builder maxTokenAge(Duration age) {
             Objects.requireNonNull(age, "age");
             if (age.isZero() || age.isNegative()) {
@@ -199,8 +240,13 @@ public final class RefreshPolicy {
         }
 
         /**
-         * How long to use a token whose granted lifetime is implausible (over
-         * {@link #IMPLAUSIBLE_LIFETIME}); 24 h unless set, and never longer than the maximum token age.
+         * Sets how long a token whose granted lifetime is implausible (over
+         * {@link #IMPLAUSIBLE_LIFETIME}) is used: 24 h unless set, and never longer than the maximum
+         * token age.
+         *
+         * @param cap the lifetime to use instead, from the token's issue time; positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code cap} is zero or negative
          */
         public Builder implausibleLifetimeCap(Duration cap) {
             Objects.requireNonNull(cap, "cap");
@@ -211,12 +257,18 @@ public final class RefreshPolicy {
             return this;
         }
 
-        /** The source of jitter, a value in [0, 1); for deterministic tests. */
+        /**
+         * Sets the source of jitter; for deterministic tests.
+         *
+         * @param source supplies a value in [0, 1) per token; 0 gives no jitter
+         * @return this builder
+         */
         public Builder random(DoubleSupplier source) {
             this.random = Objects.requireNonNull(source, "source");
             return this;
         }
 
+        /** {@return an immutable policy with the values set so far} */
         public RefreshPolicy build() {
             return new RefreshPolicy(this);
         }

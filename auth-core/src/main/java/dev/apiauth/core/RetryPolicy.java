@@ -19,7 +19,13 @@ import java.util.function.DoubleSupplier;
  *       passed; callers in between get the failure at once instead of hammering the endpoint.</li>
  *   <li>Rejected credentials are never retried; the next attempt waits for
  *       {@link Builder#rejectedCredentialsCooldown(Duration)}.</li>
+ *   <li>A caller waits at most {@link Builder#maxTokenWait(Duration)} for a token request another
+ *       thread has in flight.</li>
  * </ul>
+ *
+ * <p>The defaults: 3 attempts, a backoff from 200 ms doubling up to 30 s, a maximum retry wait of
+ * 5 s, a rejected-credentials cooldown of 30 s and a maximum token wait of 60 s. A vendor's
+ * {@code Retry-After} longer than an hour is taken as an hour.
  */
 public final class RetryPolicy {
     private final int maxAttempts;
@@ -40,10 +46,12 @@ public final class RetryPolicy {
         this.random = builder.random;
     }
 
+    /** {@return the policy with the defaults described above} */
     public static RetryPolicy defaults() {
         return builder().build();
     }
 
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -94,7 +102,13 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** Attempts per call that needs a token, the first included (1 disables retries). */
+        /**
+         * Sets how many token requests one fetch makes, the first included (default 3).
+         *
+         * @param attempts at least 1; 1 disables retries
+         * @return this builder
+         * @throws IllegalArgumentException when {@code attempts} is below 1
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1: " + attempts);
@@ -103,6 +117,17 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * Sets the backoff after a failure: {@code initial} after the first, doubling with each
+         * consecutive failure up to {@code max}; each wait is then between half and all of that, at
+         * random (equal jitter). Defaults 200 ms and 30 s.
+         *
+         * @param initial the backoff after the first failure; positive
+         * @param max the largest backoff; positive, not below {@code initial}
+         * @return this builder
+         * @throws IllegalArgumentException when either is not positive or {@code max} is below
+         *     {@code initial}
+         */
         public Builder backoff(Duration initial, Duration max) {
             this.initialBackoff = positive(initial, "initial backoff");
             this.maxBackoff = positive(max, "maximum backoff");
@@ -112,7 +137,14 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The longest a caller waits between two attempts; longer {@code Retry-After}s fail fast. */
+        /**
+         * Sets the longest a caller waits between two attempts (default 5 s); when the backoff or
+         * the vendor's {@code Retry-After} is longer, the caller gets the transient error at once.
+         *
+         * @param wait not negative; zero disables retries that need a wait
+         * @return this builder
+         * @throws IllegalArgumentException when {@code wait} is negative
+         */
         public Builder maxRetryWait(Duration wait) {
             Objects.requireNonNull(wait, "wait");
             if (wait.isNegative()) {
@@ -122,7 +154,14 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** How long rejected credentials are reported without asking the vendor again. */
+        /**
+         * Sets how long rejected credentials (a wrong client secret, a revoked API key) are reported
+         * to callers without asking the vendor again (default 30 s).
+         *
+         * @param cooldown not negative; zero asks again on the next call
+         * @return this builder
+         * @throws IllegalArgumentException when {@code cooldown} is negative
+         */
         public Builder rejectedCredentialsCooldown(Duration cooldown) {
             Objects.requireNonNull(cooldown, "cooldown");
             if (cooldown.isNegative()) {
@@ -133,20 +172,31 @@ public final class RetryPolicy {
         }
 
         /**
-         * The longest a caller waits for a token request another thread has in flight, so a stuck
-         * request never blocks callers forever (60 s by default).
+         * Sets the longest a caller waits for a token request another thread has in flight, so a
+         * stuck request never blocks callers forever (default 60 s); the caller then gets a
+         * {@link dev.apiauth.spi.TransientAuthException}.
+         *
+         * @param wait positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code wait} is zero or negative
          */
         public Builder maxTokenWait(Duration wait) {
             this.maxTokenWait = positive(wait, "maxTokenWait");
             return this;
         }
 
-        /** The source of jitter, a value in [0, 1); for deterministic tests. */
+        /**
+         * Sets the source of jitter; for deterministic tests.
+         *
+         * @param source supplies a value in [0, 1) per backoff; 0 gives the shortest wait (half)
+         * @return this builder
+         */
         public Builder random(DoubleSupplier source) {
             this.random = Objects.requireNonNull(source, "source");
             return this;
         }
 
+        /** {@return an immutable policy with the values set so far} */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

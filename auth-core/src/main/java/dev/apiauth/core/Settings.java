@@ -32,12 +32,18 @@ public final class Settings {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** No settings. */
+    /** {@return no settings; for providers that need none, or as a start for {@link #with}} */
     public static Settings empty() {
         return new Settings(new LinkedHashMap<>());
     }
 
-    /** Settings named as the provider declares them ({@code client-id}). */
+    /**
+     * Copies settings named as the provider declares them ({@code client-id}).
+     *
+     * @param values setting name to value; neither may be null
+     * @return the settings, in {@code values}' iteration order
+     * @throws NullPointerException naming the setting whose name or value is null
+     */
     public static Settings of(Map<String, String> values) {
         Map<String, String> copy = new LinkedHashMap<>();
         values.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "setting name"),
@@ -45,14 +51,23 @@ public final class Settings {
         return new Settings(copy);
     }
 
-    /** Every property, keys as setting names. */
+    /**
+     * Copies every property, keys as setting names ({@code client-id=...}).
+     *
+     * @param properties the properties, defaults included
+     * @return the settings
+     */
     public static Settings fromProperties(Properties properties) {
         return fromProperties(properties, "");
     }
 
     /**
-     * The properties whose keys start with {@code prefix} (e.g. {@code "apiauth.domo."}), the prefix
-     * removed.
+     * Copies the properties whose keys start with {@code prefix} (e.g. {@code "apiauth.domo."}),
+     * the prefix removed; other properties are ignored.
+     *
+     * @param properties the properties, defaults included
+     * @param prefix the key prefix, matched case-sensitively; {@code ""} takes every property
+     * @return the settings
      */
     public static Settings fromProperties(Properties properties, String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -64,14 +79,25 @@ public final class Settings {
         return new Settings(values);
     }
 
-    /** Environment variables {@code APIAUTH_<PROVIDER>_<SETTING>} of this process. */
+    /**
+     * Reads this process's environment variables {@code APIAUTH_<PROVIDER>_<SETTING>}; see
+     * {@link #fromEnvironment(String, Map)}.
+     *
+     * @param providerId the provider id, e.g. {@code "doo"}
+     * @return the settings found; empty when no variable is set
+     */
     public static Settings fromEnvironment(String providerId) {
         return fromEnvironment(providerId, System.getenv());
     }
 
     /**
-     * Variables {@code APIAUTH_<PROVIDER>_<SETTING>} of {@code environment}: provider {@code doo},
-     * setting {@code client-id} is {@code APIAUTH_DOO_CLIENT_ID}.
+     * Reads the variables {@code APIAUTH_<PROVIDER>_<SETTING>} of {@code environment}: provider
+     * {@code doo}, setting {@code client-id} is {@code APIAUTH_DOO_CLIENT_ID}. The name after the
+     * prefix is lower-cased and its underscores become dashes; other variables are ignored.
+     *
+     * @param providerId the provider id
+     * @param environment variable name to value, e.g. a test's own map
+     * @return the settings found; empty when no variable matches
      */
     public static Settings fromEnvironment(String providerId, Map<String, String> environment) {
         String prefix = environmentPrefix(providerId);
@@ -84,7 +110,14 @@ public final class Settings {
         return new Settings(values);
     }
 
-    /** The environment variable that carries {@code setting} of {@code providerId}. */
+    /**
+     * Names the environment variable that {@link #fromEnvironment(String)} reads a setting from;
+     * for messages that tell the user what to set.
+     *
+     * @param providerId the provider id, e.g. {@code "doo"}
+     * @param setting the setting name, e.g. {@code "client-id"}
+     * @return the variable name, e.g. {@code APIAUTH_DOO_CLIENT_ID}
+     */
     public static String environmentVariable(String providerId, String setting) {
         return environmentPrefix(providerId) + setting.toUpperCase(Locale.ROOT).replace('-', '_');
     }
@@ -93,21 +126,34 @@ public final class Settings {
         return ENV_PREFIX + providerId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
     }
 
-    /** These settings with one more value (replacing a previous one). */
+    /**
+     * Adds one value; these settings are not changed.
+     *
+     * @param name the setting name
+     * @param value its value, replacing a previous one
+     * @return a copy with the value set
+     * @throws NullPointerException when {@code name} or {@code value} is null
+     */
     public Settings with(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
         return new Settings(copy);
     }
 
-    /** These settings with every value of {@code overrides} on top. */
+    /**
+     * Layers {@code overrides} on top (e.g. environment over a properties file); these settings are
+     * not changed.
+     *
+     * @param overrides the settings that win where both have a value
+     * @return a copy with every value of {@code overrides} set
+     */
     public Settings overriddenBy(Settings overrides) {
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.putAll(overrides.values);
         return new Settings(copy);
     }
 
-    /** The raw values. Secrets included: do not print them. */
+    /** {@return the raw values, unmodifiable; secrets included, so do not print them} */
     public Map<String, String> values() {
         return values;
     }
@@ -116,6 +162,8 @@ public final class Settings {
      * Checks these settings against {@code provider}'s declarations: unknown names, missing required
      * settings, malformed values, then the provider's own cross-setting rules.
      *
+     * @param provider the provider whose declared settings apply
+     * @return the accepted settings, typed by the provider's declarations
      * @throws InvalidSettingsException listing every problem, never a secret's value
      */
     public ProviderSettings validate(AuthProvider provider) {

@@ -5,9 +5,20 @@ import java.time.Duration;
 /** How the engine waits between token-request attempts; tests pass one that advances a fake clock. */
 @FunctionalInterface
 public interface Sleeper {
+    /**
+     * Blocks the calling thread for {@code duration}.
+     *
+     * @param duration how long to wait; never negative
+     * @throws InterruptedException when the thread is interrupted while waiting; the engine stops
+     *     retrying, restores the interrupt flag and reports a
+     *     {@link dev.apiauth.spi.TransientAuthException}
+     */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** Really sleeps. */
+    /**
+     * {@return a sleeper that blocks with {@link Thread#sleep(long)}, to the millisecond (the
+     * default)}
+     */
     static Sleeper system() {
         return duration -> Thread.sleep(duration.toMillis());
     }

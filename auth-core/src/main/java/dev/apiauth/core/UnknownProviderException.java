@@ -6,6 +6,7 @@ import java.util.Set;
 
 /** No provider has the requested id; the message lists the ids that exist. */
 public final class UnknownProviderException extends AuthException {
+    /** The ids that exist when the lookup failed. */
     private final List<String> known;
 
     UnknownProviderException(String id, Set<String> known) {
@@ -14,7 +15,10 @@ public final class UnknownProviderException extends AuthException {
         this.known = List.copyOf(known);
     }
 
-    /** The ids that do exist. */
+    /**
+     * {@return the ids of the providers that do exist, in alphabetical order; empty when no
+     * provider jar is on the class path}
+     */
     public List<String> knownIds() {
         return known;
     }

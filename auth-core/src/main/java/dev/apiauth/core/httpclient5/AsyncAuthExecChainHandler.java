@@ -46,23 +46,48 @@ public final class AsyncAuthExecChainHandler implements AsyncExecChainHandler {
     private final RequestAuthorizer authorizer;
     private final Executor retryExecutor;
 
-    /** A handler whose retries run on the common fork-join pool. */
+    /**
+     * Creates a handler whose retries run on the common fork-join pool; prefer
+     * {@link #install(HttpAsyncClientBuilder, Credentials)}, which also places it first in the chain.
+     *
+     * @param credentials the account whose credentials every request carries
+     */
     public AsyncAuthExecChainHandler(Credentials credentials) {
         this(credentials, ForkJoinPool.commonPool());
     }
 
-    /** A handler whose retries (which may fetch a token, a blocking call) run on {@code retryExecutor}. */
+    /**
+     * Creates a handler whose retries run on {@code retryExecutor}.
+     *
+     * @param credentials the account whose credentials every request carries
+     * @param retryExecutor runs the retry after a rejection, which may block while it fetches a
+     *     token; never the client's I/O threads. If it refuses the task, the request fails.
+     */
     public AsyncAuthExecChainHandler(Credentials credentials, Executor retryExecutor) {
         this.authorizer = new RequestAuthorizer(Objects.requireNonNull(credentials, "credentials"));
         this.retryExecutor = Objects.requireNonNull(retryExecutor, "retryExecutor");
     }
 
-    /** Adds a handler for {@code credentials} to {@code builder} and returns the builder. */
+    /**
+     * Adds a handler for {@code credentials} first in {@code builder}'s exec chain, under
+     * {@link #NAME}; retries run on the common fork-join pool.
+     *
+     * @param builder the client builder to add the handler to
+     * @param credentials the account whose credentials every request carries
+     * @return {@code builder}, to go on configuring it
+     */
     public static HttpAsyncClientBuilder install(HttpAsyncClientBuilder builder, Credentials credentials) {
         return builder.addExecInterceptorFirst(NAME, new AsyncAuthExecChainHandler(credentials));
     }
 
-    /** As {@link #install(HttpAsyncClientBuilder, Credentials)}, with retries on {@code retryExecutor}. */
+    /**
+     * As {@link #install(HttpAsyncClientBuilder, Credentials)}, with retries on {@code retryExecutor}.
+     *
+     * @param builder the client builder to add the handler to
+     * @param credentials the account whose credentials every request carries
+     * @param retryExecutor runs the retry after a rejection, which may block while it fetches a token
+     * @return {@code builder}, to go on configuring it
+     */
     public static HttpAsyncClientBuilder install(HttpAsyncClientBuilder builder, Credentials credentials,
             Executor retryExecutor) {
         return builder.addExecInterceptorFirst(NAME, new AsyncAuthExecChainHandler(credentials, retryExecutor));

@@ -26,6 +26,10 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  *
  * <p>Added first in the chain, so redirects (which HttpClient builds from the original request)
  * never carry the credentials to another host.
+ *
+ * <p>When no token can be obtained, or the rate budget would need a longer wait than allowed, the
+ * request is not sent and the {@link dev.apiauth.spi.AuthException} propagates from the client's
+ * {@code execute}.
  */
 public final class AuthExecChainHandler implements ExecChainHandler {
     /** The name the handler is registered under. */
@@ -33,11 +37,24 @@ public final class AuthExecChainHandler implements ExecChainHandler {
 
     private final RequestAuthorizer authorizer;
 
+    /**
+     * Creates a handler; prefer {@link #install(HttpClientBuilder, Credentials)}, which also places
+     * it first in the chain.
+     *
+     * @param credentials the account whose credentials every request carries
+     */
     public AuthExecChainHandler(Credentials credentials) {
         this.authorizer = new RequestAuthorizer(Objects.requireNonNull(credentials, "credentials"));
     }
 
-    /** Adds a handler for {@code credentials} to {@code builder} and returns the builder. */
+    /**
+     * Adds a handler for {@code credentials} first in {@code builder}'s exec chain, under
+     * {@link #NAME}.
+     *
+     * @param builder the client builder to add the handler to
+     * @param credentials the account whose credentials every request carries
+     * @return {@code builder}, to go on configuring it
+     */
     public static HttpClientBuilder install(HttpClientBuilder builder, Credentials credentials) {
         return builder.addExecInterceptorFirst(NAME, new AuthExecChainHandler(credentials));
     }

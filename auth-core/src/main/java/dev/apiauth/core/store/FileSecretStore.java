@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 /**
  * Secrets in a directory, one file per key, readable by the owner only. A save writes a temporary
  * file, forces it to disk and renames it over the old one, so a crash at any moment leaves either
- * the old or the new value, never a partial file.
+ * the old or the new value, never a partial file. Keys are 1-200 letters, digits, dots, dashes or
+ * underscores (others throw {@link IllegalArgumentException}); an empty file reads as no secret.
+ * Read and write failures throw {@link java.io.UncheckedIOException} naming the key and directory.
+ * Several threads or processes may share a directory: the last save wins.
  */
 public final class FileSecretStore implements SecretStore {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
@@ -36,7 +39,14 @@ public final class FileSecretStore implements SecretStore {
 
     private final Path directory;
 
-    /** A store in {@code directory}, created owner-only when missing. */
+    /**
+     * Opens a store in {@code directory}, creating it owner-only when missing, and deletes the
+     * temporary files older than a minute that a crash left there.
+     *
+     * @param directory the directory, on a local file system that can rename atomically (a save
+     *     on one that cannot throws {@link AuthException})
+     * @throws UncheckedIOException when the directory cannot be created
+     */
     public FileSecretStore(Path directory) {
         this.directory = directory.toAbsolutePath();
         try {
@@ -72,7 +82,7 @@ public final class FileSecretStore implements SecretStore {
         }
     }
 
-    /** The directory holding the secrets. */
+    /** {@return the absolute path of the directory holding the secrets} */
     public Path directory() {
         return directory;
     }

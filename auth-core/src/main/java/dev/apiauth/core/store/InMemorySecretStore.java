@@ -6,7 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Secrets kept for the life of the process; the engine's default. */
+/**
+ * Secrets kept for the life of the process; the engine's default. Thread-safe. Nothing survives a
+ * restart: use {@link FileSecretStore} (or a store shared by the fleet) for a refresh token that
+ * must.
+ */
 public final class InMemorySecretStore implements SecretStore {
     private final ConcurrentHashMap<String, Secret> secrets = new ConcurrentHashMap<>();
 
