@@ -125,10 +125,11 @@ public final class RefreshPolicy {
             return new Schedule(end, end);
         }
         long expiresAt = epochMillis(expiry.get());
-        long lifetime = Math.max(0, expiresAt - issued);
         if (maxTokenAge != null) {
             expiresAt = Math.min(expiresAt, saturatedAdd(issued, maxTokenAge.toMillis()));
         }
+        // From the lifetime the engine will use: a maximum age shorter than the grant is the lifetime.
+        long lifetime = Math.max(0, expiresAt - issued);
         long margin = Math.min(maxExpiryMargin.toMillis(), (long) (lifetime * expiryMarginRatio));
         long ahead = Math.min(maxRefreshAhead.toMillis(), (long) (lifetime * refreshAheadRatio));
         long jitter = (long) (ahead * jitterRatio * random.getAsDouble());
@@ -223,8 +224,8 @@ public final class RefreshPolicy {
 
         /**
          * Sets the maximum token age (none by default): a token of unknown lifetime is refetched
-         * after it, and a longer known lifetime is cut to it. The margin and refresh-ahead are still
-         * computed from the granted lifetime.
+         * after it, and a longer known lifetime is cut to it (margin and refresh-ahead then follow
+         * the cut lifetime, as for a token granted for that long).
          *
          * @param age the maximum age since the token was issued; positive
          * @return this builder

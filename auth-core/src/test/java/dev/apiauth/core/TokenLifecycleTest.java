@@ -211,6 +211,18 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void aMaximumAgeShorterThanTheLifetimeSchedulesFromTheAgeNotTheGrant() {
+        RefreshPolicy policy = RefreshPolicy.builder().jitter(0).maxTokenAge(Duration.ofMinutes(1)).build();
+
+        RefreshPolicy.Schedule capped = policy.schedule(provider.token(Duration.ofHours(1)));
+
+        // As for a one-minute token: stale min(5 min, 20 %) = 12 s and expired min(30 s, 10 %) = 6 s
+        // before the end, not stale at once because the hour's five minutes of refresh-ahead were used.
+        assertThat(capped.staleAtMillis() - START.toEpochMilli()).isEqualTo(48_000);
+        assertThat(capped.expiredAtMillis() - START.toEpochMilli()).isEqualTo(54_000);
+    }
+
+    @Test
     void jitterMovesTheRefreshPointEarlierByAtMostTheJitterShare() {
         RefreshPolicy noJitter = RefreshPolicy.builder().jitter(0).build();
         RefreshPolicy maxJitter = RefreshPolicy.builder().jitter(0.1).random(() -> 0.999_999).build();
