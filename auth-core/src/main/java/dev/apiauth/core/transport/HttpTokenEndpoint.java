@@ -50,6 +50,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -58,7 +59,9 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -75,11 +78,15 @@ import org.apache.hc.core5.util.Timeout;
  * <p>Nothing heavy happens before the first request: the HttpClient (connection pool, request
  * pipeline) is created by the first {@link #send}, and the TLS set-up (an {@link SSLContext} and
  * its trust store) by the first {@code https} connection, so building an account that has not
- * asked for a token yet costs neither, and a loopback {@code http} endpoint never pays for TLS.
+ * asked for a token yet costs neither, and a loopback {@code http} endpoint never pays for TLS. A
+ * request that no proxy carries runs on HttpClient's minimal client, which skips the execution
+ * chain a direct token request does not use; the full client is created only for a proxied one.
  */
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
     public static final String USER_AGENT = "apiauth/" + version();
+
+    private static final TimeValue KEEP_ALIVE = TimeValue.ofMinutes(3);
 
     private static final ContentType FORM_UTF_8 =
             ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
@@ -102,7 +109,13 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private final String userAgent;
     private final SharedExecutor.Lease<ScheduledExecutorService> deadlines = DEADLINES.acquire();
     private final Object clientLock = new Object();
-    private volatile CloseableHttpClient client;
+    /** The connection pool both clients share, created by the first request. */
+    private volatile PoolingHttpClientConnectionManager connections;
+    private volatile RequestConfig requestConfig;
+    /** For a request that goes straight to the token endpoint: no proxy to plan for or to authenticate to. */
+    private volatile CloseableHttpClient direct;
+    /** For a request through a proxy: route planning, {@code CONNECT} tunnels, proxy authentication. */
+    private volatile CloseableHttpClient routed;
     private volatile boolean closed;
     private final ProxyRoute proxy;
 
@@ -118,9 +131,15 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         this.userAgent = builder.userAgent;
     }
 
-    /** The HttpClient, created by the first request (see the class comment). */
-    private CloseableHttpClient client() {
-        CloseableHttpClient existing = client;
+    /**
+     * The client for {@code uri}, created by the first request that needs it (see the class comment).
+     * HttpClient's minimal client runs a request without its execution chain (route planning, proxy
+     * tunnels and authentication, redirects, retries, cookies), none of which a direct token request
+     * uses; starting it costs about half as much as the full client.
+     */
+    private CloseableHttpClient client(URI uri) {
+        boolean viaProxy = proxy.proxies(uri);
+        CloseableHttpClient existing = viaProxy ? routed : direct;
         if (existing != null) {
             return existing;
         }
@@ -128,27 +147,41 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
             if (closed) {
                 throw new IllegalStateException("the token endpoint transport is closed");
             }
-            if (client == null) {
-                client = createClient();
-            }
-            return client;
-        }
-    }
-
-    private CloseableHttpClient createClient() {
-        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(responseTimeout))
-                        .build())
-                .setTlsSocketStrategy(new LazyTlsStrategy(sslContext));
-        return proxy.configure(HttpClients.custom(), providerId)
-                .setConnectionManager(connections.build())
-                .setDefaultRequestConfig(RequestConfig.custom()
+            if (connections == null) {
+                requestConfig = RequestConfig.custom()
                         .setRedirectsEnabled(false)
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                        .build())
+                        .build();
+                connections = PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(responseTimeout))
+                                // The minimal client keeps a connection for as long as the server does; the
+                                // full one for 3 minutes when the server does not say. Both: at most 3 minutes.
+                                .setTimeToLive(KEEP_ALIVE)
+                                .build())
+                        .setTlsSocketStrategy(new LazyTlsStrategy(sslContext))
+                        .build();
+            }
+            if (viaProxy) {
+                if (routed == null) {
+                    routed = routedClient();
+                }
+                return routed;
+            }
+            if (direct == null) {
+                direct = HttpClients.createMinimal(connections);
+            }
+            return direct;
+        }
+    }
+
+    private CloseableHttpClient routedClient() {
+        return proxy.configure(HttpClients.custom(), providerId)
+                .setConnectionManager(connections)
+                .setConnectionManagerShared(true) // closed by close(), with the direct client's
+                .setDefaultRequestConfig(requestConfig)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -199,10 +232,15 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         HttpUriRequestBase http = request.method() == EndpointRequest.Method.GET ? new HttpGet(uri) : new HttpPost(uri);
         request.headers().forEach(http::addHeader);
         request.body().ifPresent(body -> http.setEntity(entity(body)));
+        if (!http.containsHeader(HttpHeaders.USER_AGENT)) {
+            http.addHeader(HttpHeaders.USER_AGENT, userAgent);
+        }
         ScheduledFuture<?> deadline;
         CloseableHttpClient httpClient;
         try {
-            httpClient = client();
+            httpClient = client(uri);
+            // Per request: the minimal client has no defaults of its own (and no redirects to follow either).
+            http.setConfig(requestConfig);
             deadline = deadlines.executor().schedule(http::cancel, callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IllegalStateException | RejectedExecutionException e) {
             throw new AuthException(providerId, "the token endpoint transport was closed (the Credentials using it"
@@ -378,18 +416,21 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** Closes the connections and gives back this endpoint's share of the call-deadline thread. */
     @Override
     public void close() {
-        CloseableHttpClient created;
+        PoolingHttpClientConnectionManager created;
         synchronized (clientLock) {
             if (closed) {
                 return;
             }
             closed = true;
-            created = client;
-            client = null; // later sends fail as closed rather than inside HttpClient
+            created = connections;
+            // later sends fail as closed rather than inside HttpClient
+            direct = null;
+            routed = null;
+            connections = null;
         }
         try {
             if (created != null) {
-                created.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+                created.close(org.apache.hc.core5.io.CloseMode.GRACEFUL); // both clients' connections
             }
         } finally {
             deadlines.close();

@@ -4,6 +4,10 @@ import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TransientAuthException;
 import java.io.IOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.classic.ExecChain;
@@ -74,6 +78,38 @@ final class ProxyRoute {
             throw new IllegalArgumentException("the proxy username must not be empty");
         }
         return new ProxyRoute(proxy, user, secret);
+    }
+
+    /**
+     * Whether a request to {@code uri} goes through a proxy: always with an explicit one; with the
+     * JVM's settings, when the {@link ProxySelector} (asked now, as HttpClient's planner will ask it)
+     * names an HTTP proxy before any direct choice. SOCKS entries are skipped, as HttpClient skips them.
+     */
+    boolean proxies(URI uri) {
+        if (proxy != null) {
+            return true;
+        }
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) {
+            return false;
+        }
+        List<Proxy> choices;
+        try {
+            // The URI HttpClient's planner asks about: scheme, host and port of the target.
+            choices = selector.select(URI.create(uri.getScheme() + "://" + uri.getHost()
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort())));
+        } catch (IllegalArgumentException e) {
+            return true; // the full client reports the unusable URL as HttpClient sees it
+        }
+        for (Proxy choice : choices) {
+            if (choice.type() == Proxy.Type.HTTP) {
+                return true;
+            }
+            if (choice.type() == Proxy.Type.DIRECT) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -133,6 +133,30 @@ class HttpTokenEndpointProxyTest {
     }
 
     @Test
+    void oneEndpointFollowsTheJvmsProxyChoiceRequestByRequest() {
+        // Direct requests and proxied ones run on different HttpClients; the choice is made for every request.
+        String url = HTTP.baseUrl() + "/token";
+        try (HttpTokenEndpoint endpoint = endpoint().build()) {
+            assertThat(endpoint.send(tokenRequest(url)).status()).isEqualTo(200);
+            assertThat(proxy.requestLines()).isEmpty();
+
+            System.setProperty("http.proxyHost", "127.0.0.1");
+            System.setProperty("http.proxyPort", String.valueOf(proxy.port()));
+            System.setProperty("http.nonProxyHosts", "");
+            assertThat(endpoint.send(tokenRequest(url)).status()).isEqualTo(200);
+            assertThat(proxy.requestLines()).containsExactly("POST " + url + " HTTP/1.1");
+
+            System.clearProperty("http.proxyHost");
+            EndpointResponse direct = endpoint.send(tokenRequest(url));
+            assertThat(direct.status()).isEqualTo(200);
+            assertThat(direct.body()).isEqualTo(TOKEN_JSON);
+            assertThat(proxy.requestLines()).hasSize(1);
+        }
+        HTTP.verify(3, postRequestedFor(urlPathEqualTo("/token")).withRequestBody(equalTo("grant_type=client_credentials"))
+                .withHeader("User-Agent", equalTo(HttpTokenEndpoint.USER_AGENT)));
+    }
+
+    @Test
     void anExplicitProxyWinsOverTheJvmsAndCarriesLoopbackUrlsToo() throws IOException {
         try (LoopbackProxy jvmProxy = LoopbackProxy.start()) {
             System.setProperty("http.proxyHost", "127.0.0.1");
