@@ -68,10 +68,15 @@ class FaultMatrixTest {
     }
 
     @BeforeAll
-    static void startServer() {
+    static void startServer() throws Exception {
         wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wireMock.start();
         clientTls = dev.apiauth.reliability.support.Tls.clientTrustingLocalhost();
+        // The first request a JVM's WireMock serves loads Jetty's request path; on a busy machine that
+        // alone can outlast a case's 750 ms response timeout. Pay it here, outside every case.
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(wireMock.baseUrl() + "/__admin/mappings")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     @AfterAll
