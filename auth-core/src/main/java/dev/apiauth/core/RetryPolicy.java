@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +22,7 @@ import java.util.function.DoubleSupplier;
  *       {@link Builder#rejectedCredentialsCooldown(Duration)}.</li>
  * </ul>
  */
+@Api(status = Api.Status.STABLE)
 public final class RetryPolicy {
     private final int maxAttempts;
     private final Duration initialBackoff;

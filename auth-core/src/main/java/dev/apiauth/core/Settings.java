@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderInfo;
@@ -23,6 +24,7 @@ import java.util.Properties;
  * provider's declared settings and reports every problem in one {@link InvalidSettingsException}.
  * Prints setting names only, never values.
  */
+@Api(status = Api.Status.STABLE)
 public final class Settings {
     private static final String ENV_PREFIX = "APIAUTH_";
 

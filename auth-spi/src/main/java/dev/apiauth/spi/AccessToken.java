@@ -14,6 +14,7 @@ import java.util.Set;
  * A token a vendor issued: its value, type, expiry when known, scopes and vendor attributes (for
  * example Domo's {@code customer} or Dotypos' cloud id). Prints redacted.
  */
+@Api(status = Api.Status.STABLE)
 public final class AccessToken {
     private final String value;
     private final String type;

@@ -7,6 +7,7 @@ import java.util.Optional;
  * cannot do anything locally, and the subtypes say when retrying helps ({@link #retryable()}).
  * Messages name the provider and what to do next; they never contain a secret.
  */
+@Api(status = Api.Status.STABLE)
 public class AuthException extends RuntimeException {
     private final String providerId;
 

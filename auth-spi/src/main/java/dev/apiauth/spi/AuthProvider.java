@@ -9,6 +9,7 @@ import java.util.List;
  * <p>A provider declares its vendor and builds a {@link TokenSource} from validated settings. It
  * does not cache, retry or lock: the engine does, the same way for every provider.
  */
+@Api(status = Api.Status.STABLE)
 public interface AuthProvider {
     /**
      * The SPI version of this jar. Return it from {@link #requestedSpiVersion()}: the compiler

@@ -6,6 +6,7 @@ import java.util.Optional;
  * The vendor refused the credentials (RFC 6749 §5.2 or the vendor's own error shape). Permanent:
  * retrying without changing the settings will fail the same way, so the engine does not loop.
  */
+@Api(status = Api.Status.STABLE)
 public final class CredentialsRejectedException extends AuthException {
     private final int status;
     private final String error;

@@ -11,6 +11,7 @@ import java.util.Optional;
  * A request to a token endpoint: method, URL (with query), headers and an optional form or JSON
  * body. Prints without header values or body, which hold credentials.
  */
+@Api(status = Api.Status.STABLE)
 public final class EndpointRequest {
     /** HTTP methods token endpoints use. */
     public enum Method { GET, POST }

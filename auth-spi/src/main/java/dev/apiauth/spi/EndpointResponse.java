@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * A token endpoint's answer: status, headers (names case-insensitive), body text and, when the
  * body is JSON, the parsed value. Prints without the body, which may hold a token.
  */
+@Api(status = Api.Status.STABLE)
 public final class EndpointResponse {
     private final int status;
     private final Map<String, List<String>> headers;

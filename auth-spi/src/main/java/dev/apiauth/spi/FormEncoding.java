@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** The two URL encodings token requests need, so no provider hand-rolls either. */
+@Api(status = Api.Status.STABLE)
 public final class FormEncoding {
     private FormEncoding() {
     }

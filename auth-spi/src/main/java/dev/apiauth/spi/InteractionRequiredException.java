@@ -4,6 +4,7 @@ package dev.apiauth.spi;
  * A person must act before tokens can be issued, for example grant consent in a browser because no
  * refresh token is stored yet. The message says how.
  */
+@Api(status = Api.Status.STABLE)
 public final class InteractionRequiredException extends AuthException {
     public InteractionRequiredException(String providerId, String message) {
         super(providerId, message);

@@ -3,6 +3,7 @@ package dev.apiauth.spi;
 import java.util.List;
 
 /** The settings given to a provider are wrong; lists every problem at once, never a secret's value. */
+@Api(status = Api.Status.STABLE)
 public final class InvalidSettingsException extends AuthException {
     private final List<String> problems;
 

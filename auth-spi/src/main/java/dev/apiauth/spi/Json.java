@@ -1,6 +1,7 @@
 package dev.apiauth.spi;
 
 /** JSON reading and writing with plain Java types, implemented by the engine. */
+@Api(status = Api.Status.STABLE)
 public interface Json {
     /**
      * Parses JSON text into {@code Map<String, Object>}, {@code List<Object>}, {@code String},

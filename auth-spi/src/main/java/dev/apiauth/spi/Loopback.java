@@ -3,6 +3,7 @@ package dev.apiauth.spi;
 import java.util.Locale;
 
 /** Which hosts count as loopback, where plain {@code http} is allowed (tests, simulators, sidecars). */
+@Api(status = Api.Status.INTERNAL)
 public final class Loopback {
     private Loopback() {
     }

@@ -5,6 +5,7 @@ package dev.apiauth.spi;
  * or truncated body, JSON without the token, an oversized body. The message never quotes the body,
  * which may hold a token.
  */
+@Api(status = Api.Status.STABLE)
 public final class MalformedResponseException extends AuthException {
     private final int status;
 

@@ -3,6 +3,7 @@ package dev.apiauth.spi;
 import java.time.Clock;
 
 /** What the engine gives a provider, so the provider never builds transport, JSON or storage itself. */
+@Api(status = Api.Status.STABLE)
 public interface ProviderContext {
     /** The id of the provider this context serves. */
     String providerId();

@@ -14,6 +14,7 @@ import java.util.Set;
  * What a provider declares about itself: display name, documentation, settings, capabilities, the
  * vendor's rate limits and which API statuses mean "token expired".
  */
+@Api(status = Api.Status.STABLE)
 public final class ProviderInfo {
     private final String displayName;
     private final URI documentation;

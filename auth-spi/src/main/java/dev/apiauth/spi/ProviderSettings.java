@@ -14,6 +14,7 @@ import java.util.Optional;
  * present and well-formed, so the typed accessors do not fail on user input. Prints secrets
  * redacted.
  */
+@Api(status = Api.Status.STABLE)
 public final class ProviderSettings {
     private final ProviderInfo info;
     private final Map<String, String> values;

@@ -7,6 +7,7 @@ import java.util.Objects;
  * A request budget the vendor enforces, e.g. 1 request per second. The engine paces requests to
  * stay inside it, shared by every client in the JVM with the same {@link TokenSource#rateLimitScope() scope}.
  */
+@Api(status = Api.Status.STABLE)
 public record RateLimit(long permits, Duration period) {
     public RateLimit {
         Objects.requireNonNull(period, "period");

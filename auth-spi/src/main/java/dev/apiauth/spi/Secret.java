@@ -9,6 +9,7 @@ import java.util.Objects;
  * {@link #toString()} is always redacted; read the value with {@link #reveal()} at the one place
  * that has to send it.
  */
+@Api(status = Api.Status.STABLE)
 public final class Secret {
     private static final String REDACTED = "Secret[REDACTED]";
 

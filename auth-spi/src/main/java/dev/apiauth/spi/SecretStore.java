@@ -8,6 +8,7 @@ import java.util.Optional;
  * shared one. The engine prefixes keys with the provider id; when several accounts of one provider
  * may share a store, include what tells them apart (e.g. a cloud id) in the key.
  */
+@Api(status = Api.Status.STABLE)
 public interface SecretStore {
     /**
      * The key under which the engine keeps a provider's {@code key} in the application's store:

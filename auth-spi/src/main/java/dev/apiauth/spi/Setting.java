@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * environment variable for setting {@code client-id} of provider {@code doo} is
  * {@code APIAUTH_DOO_CLIENT_ID}.
  */
+@Api(status = Api.Status.STABLE)
 public final class Setting {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");

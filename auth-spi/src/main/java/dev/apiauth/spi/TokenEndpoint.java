@@ -1,6 +1,7 @@
 package dev.apiauth.spi;
 
 /** The HTTP transport for token endpoints, implemented by the engine. */
+@Api(status = Api.Status.STABLE)
 public interface TokenEndpoint {
     /**
      * Sends one request; never follows redirects (a 3xx comes back as a response).

@@ -7,6 +7,7 @@ import java.util.Map;
  * Fetches tokens for one account: one round trip per {@link #fetch()} call, no caching, no retry,
  * no locking — the engine calls it at most once at a time per account and owns all of that.
  */
+@Api(status = Api.Status.STABLE)
 public interface TokenSource {
     /**
      * Does one round trip to the vendor's token endpoint (or none, for static credentials).

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
  * A failure that may go away on its own: 5xx, 429, I/O errors, timeouts. Carries the vendor's
  * {@code Retry-After} when it sent one.
  */
+@Api(status = Api.Status.STABLE)
 public final class TransientAuthException extends AuthException {
     private final Integer status;
     private final Duration retryAfter;

@@ -10,6 +10,7 @@ import java.util.Optional;
  * {@code SSLContext} that trusts the issuer, e.g. {@code HttpTokenEndpoint.builder().sslContext(…)})
  * or the token URL. A TLS handshake that fails on I/O stays a {@link TransientAuthException}.
  */
+@Api(status = Api.Status.STABLE)
 public final class UntrustedEndpointException extends AuthException {
     private final String host;
     private final String certificateSubject;

@@ -2,6 +2,7 @@ package dev.apiauth.core.httpclient5;
 
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
+import dev.apiauth.spi.Api;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.hc.client5.http.classic.ExecChain;
@@ -27,6 +28,7 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * <p>Added first in the chain, so redirects (which HttpClient builds from the original request)
  * never carry the credentials to another host.
  */
+@Api(status = Api.Status.STABLE)
 public final class AuthExecChainHandler implements ExecChainHandler {
     /** The name the handler is registered under. */
     public static final String NAME = "apiauth";

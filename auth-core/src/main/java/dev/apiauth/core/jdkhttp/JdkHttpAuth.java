@@ -2,6 +2,7 @@ package dev.apiauth.core.jdkhttp;
 
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
+import dev.apiauth.spi.Api;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>The JDK client does not follow redirects unless configured to; if yours does, note it copies
  * headers to the new location.
  */
+@Api(status = Api.Status.STABLE)
 public final class JdkHttpAuth {
     private final Credentials credentials;
 

@@ -1,5 +1,6 @@
 package dev.apiauth.core.store;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * file, forces it to disk and renames it over the old one, so a crash at any moment leaves either
  * the old or the new value, never a partial file.
  */
+@Api(status = Api.Status.STABLE)
 public final class FileSecretStore implements SecretStore {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

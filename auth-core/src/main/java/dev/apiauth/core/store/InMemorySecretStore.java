@@ -1,5 +1,6 @@
 package dev.apiauth.core.store;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Secrets kept for the life of the process; the engine's default. */
+@Api(status = Api.Status.STABLE)
 public final class InMemorySecretStore implements SecretStore {
     private final ConcurrentHashMap<String, Secret> secrets = new ConcurrentHashMap<>();
 

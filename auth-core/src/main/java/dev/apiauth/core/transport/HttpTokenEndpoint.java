@@ -1,5 +1,6 @@
 package dev.apiauth.core.transport;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;
@@ -77,6 +78,7 @@ import org.apache.hc.core5.util.Timeout;
  * its trust store) by the first {@code https} connection, so building an account that has not
  * asked for a token yet costs neither, and a loopback {@code http} endpoint never pays for TLS.
  */
+@Api(status = Api.Status.STABLE)
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
     public static final String USER_AGENT = "apiauth/" + version();

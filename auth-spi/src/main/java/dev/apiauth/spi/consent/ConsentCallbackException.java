@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import java.util.Objects;
  * The request that reached the consent callback ({@code redirect_uri}) cannot be trusted or is
  * incomplete. Never quotes what the request carried. Start the consent again.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ConsentCallbackException extends AuthException {
     /** Why the callback was refused. */
     public enum Reason {

@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * the fields may hold a secret (a vendor's page may take the client secret in its query), so
  * {@link #toString()} shows neither; the {@link #state()} is kept to check the callback with.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ConsentRequest {
     private final String state;
     private final String method;

@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * (e.g. a refresh token), plain settings the account needs from now on (e.g. a cloud id), and a
  * short description a tool can show ("Dotypos cloud 123"). Prints without the secrets.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ConsentResult {
     private final String providerId;
     private final Map<String, Secret> secrets;

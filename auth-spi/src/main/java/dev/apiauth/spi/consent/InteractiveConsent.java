@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderSettings;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.net.URI;
  * }
  * }</pre>
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public interface InteractiveConsent {
     /**
      * Starts one consent: where to send the browser, with a fresh random {@link ConsentRequest#state()}.

@@ -1,6 +1,7 @@
 package dev.apiauth.spi.oauth2;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.EndpointResponse;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * shares: 2xx is a token, 429/5xx/408 are transient (with {@code Retry-After}), 400/401/403 are
  * rejected credentials, anything else is an unexpected answer.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class TokenResponses {
     /**
      * The longest lifetime a token can carry: about 292 million years, far beyond anything

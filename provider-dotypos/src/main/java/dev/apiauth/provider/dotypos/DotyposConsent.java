@@ -1,5 +1,6 @@
 package dev.apiauth.provider.dotypos;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.FormEncoding;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderSettings;
@@ -52,6 +53,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Instances are immutable and thread-safe. Nothing here prints a secret.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class DotyposConsent {
     /**
      * The key under which {@link ConsentResult#saveTo(SecretStore)} keeps the refresh token in the
