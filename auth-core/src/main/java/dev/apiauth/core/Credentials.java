@@ -2,8 +2,8 @@ package dev.apiauth.core;
 
 import dev.apiauth.core.store.InMemorySecretStore;
 import dev.apiauth.core.transport.HttpTokenEndpoint;
-import dev.apiauth.core.transport.JacksonJson;
-import dev.apiauth.core.transport.SharedExecutor;
+import dev.apiauth.core.internal.JacksonJson;
+import dev.apiauth.core.internal.SharedExecutor;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;

@@ -6,6 +6,7 @@ import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.internal.SettingValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -140,7 +141,7 @@ public final class Settings {
                 }
                 continue;
             }
-            Optional<String> problem = setting.check(value);
+            Optional<String> problem = SettingValues.check(setting, value);
             if (problem.isPresent()) {
                 problems.add(problem.get());
                 refused.add(setting.name());
@@ -148,7 +149,7 @@ public final class Settings {
                 accepted.put(setting.name(), value);
             }
         }
-        ProviderSettings settings = new ProviderSettings(info, accepted);
+        ProviderSettings settings = SettingValues.providerSettings(info, accepted);
         // A rule about a setting already refused (e.g. "mode password needs 'password'" after
         // "'password' is empty") would say the same thing twice.
         crossChecks(provider, settings, !problems.isEmpty()).stream()

@@ -1,5 +1,6 @@
 package dev.apiauth.spi;
 
+import dev.apiauth.spi.internal.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -19,11 +20,15 @@ public final class ProviderSettings {
     private final ProviderInfo info;
     private final Map<String, String> values;
 
+    static {
+        SettingValues.settingsFactory(ProviderSettings::new);
+    }
+
     /**
-     * Wraps validated values; the engine calls this after checking them against {@code info}.
-     * Values are stripped of surrounding white space.
+     * Wraps validated values; the engine builds them through {@link SettingValues#providerSettings}
+     * after checking them against {@code info}. Values are stripped of surrounding white space.
      */
-    public ProviderSettings(ProviderInfo info, Map<String, String> values) {
+    private ProviderSettings(ProviderInfo info, Map<String, String> values) {
         this.info = Objects.requireNonNull(info, "info");
         Map<String, String> copy = new LinkedHashMap<>();
         values.forEach((name, value) -> {
@@ -67,11 +72,11 @@ public final class ProviderSettings {
     }
 
     public Duration duration(String name) {
-        return Setting.parseDuration(get(name)).orElseThrow();
+        return SettingValues.parseDuration(get(name)).orElseThrow();
     }
 
     public Optional<Duration> findDuration(String name) {
-        return find(name).map(value -> Setting.parseDuration(value).orElseThrow());
+        return find(name).map(value -> SettingValues.parseDuration(value).orElseThrow());
     }
 
     public long integer(String name) {
@@ -84,7 +89,7 @@ public final class ProviderSettings {
 
     /** A list setting's items, empty when absent. */
     public List<String> list(String name) {
-        return find(name).map(Setting::splitList).orElse(List.of());
+        return find(name).map(SettingValues::splitList).orElse(List.of());
     }
 
     /** Whether the user gave the setting explicitly (a default does not count). */

@@ -1,14 +1,9 @@
 package dev.apiauth.spi;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import dev.apiauth.spi.internal.SettingValues;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +15,6 @@ import java.util.regex.Pattern;
 @Api(status = Api.Status.STABLE)
 public final class Setting {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     /** The shape of a valid value. */
     public enum Kind {
@@ -60,7 +54,7 @@ public final class Setting {
             throw new IllegalArgumentException("setting '" + name + "' is a choice but declares no choices");
         }
         if (defaultValue != null) {
-            check(defaultValue).ifPresent(problem -> {
+            SettingValues.check(this, defaultValue).ifPresent(problem -> {
                 throw new IllegalArgumentException("default of setting '" + name + "' is invalid: " + problem);
             });
         }
@@ -134,119 +128,6 @@ public final class Setting {
     /** The valid values of a choice setting; empty otherwise. */
     public List<String> choices() {
         return choices;
-    }
-
-    /**
-     * Checks a value against this setting's kind.
-     *
-     * @return a problem sentence naming this setting (never the value of a secret), or empty when valid
-     */
-    public Optional<String> check(String value) {
-        if (value != null && value.isBlank() && kind == Kind.CHOICE_LIST) {
-            return Optional.empty(); // an empty list is a valid choice: "none of them"
-        }
-        if (value == null || value.isBlank()) {
-            return Optional.of("setting '" + name + "' is empty; " + hint());
-        }
-        String trimmed = value.strip();
-        String shown = secret ? "the given value" : "'" + trimmed + "'";
-        switch (kind) {
-            case TEXT:
-                return Optional.empty();
-            case URL:
-                return checkUrl(trimmed, shown);
-            case INTEGER:
-                try {
-                    Long.parseLong(trimmed);
-                    return Optional.empty();
-                } catch (NumberFormatException e) {
-                    return Optional.of("setting '" + name + "': " + shown + " is not a whole number");
-                }
-            case DURATION:
-                return parseDuration(trimmed).isPresent()
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + shown + " is not a duration; " + hint());
-            case FLAG:
-                return trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + shown + " is not true or false");
-            case CHOICE:
-                return choices.contains(trimmed)
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + shown + " is not one of " + choices);
-            case CHOICE_LIST:
-                List<String> unknown = splitList(trimmed).stream().filter(item -> !choices.contains(item)).toList();
-                return unknown.isEmpty()
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + (secret ? "some values" : unknown.toString())
-                                + " not among the allowed values " + choices);
-            default:
-                throw new AssertionError(kind);
-        }
-    }
-
-    private Optional<String> checkUrl(String value, String shown) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            return Optional.of("setting '" + name + "': " + shown + " is not a URL; " + hint());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of("setting '" + name + "': " + shown + " is not an absolute http(s) URL; " + hint());
-        }
-        if (uri.getPort() > 65535) {
-            return Optional.of("setting '" + name + "': " + shown + " has port " + uri.getPort()
-                    + ", above the highest port 65535; " + hint());
-        }
-        if (scheme.equals("http") && !Loopback.isLoopbackHost(uri.getHost())) {
-            return Optional.of("setting '" + name + "': " + shown
-                    + " uses plain http to a non-loopback host; use https (http is allowed only for localhost)");
-        }
-        return Optional.empty();
-    }
-
-    private String hint() {
-        switch (kind) {
-            case URL:
-                return "expected an https URL such as https://api.example.com/token";
-            case DURATION:
-                return "expected e.g. 30s, 5m, 1h, 500ms or PT5M";
-            case CHOICE:
-            case CHOICE_LIST:
-                return "expected " + (kind == Kind.CHOICE ? "one of " : "any of ") + choices;
-            default:
-                return "expected: " + description;
-        }
-    }
-
-    /** Parses the duration forms this class accepts. */
-    public static Optional<Duration> parseDuration(String text) {
-        String trimmed = text.strip();
-        Matcher simple = SIMPLE_DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                String unit = simple.group(2) == null ? "s" : simple.group(2);
-                switch (unit) {
-                    case "ms": return Optional.of(Duration.ofMillis(amount));
-                    case "s": return Optional.of(Duration.ofSeconds(amount));
-                    case "m": return Optional.of(Duration.ofMinutes(amount));
-                    case "h": return Optional.of(Duration.ofHours(amount));
-                    default: return Optional.of(Duration.ofDays(amount));
-                }
-            }
-            Duration parsed = Duration.parse(trimmed);
-            return parsed.isNegative() ? Optional.empty() : Optional.of(parsed);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Splits a list value on spaces and commas. */
-    public static List<String> splitList(String value) {
-        return java.util.Arrays.stream(value.strip().split("[\\s,]+")).filter(item -> !item.isEmpty()).toList();
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.apiauth.core.transport;
 
+import dev.apiauth.core.internal.JacksonJson;
+import dev.apiauth.core.internal.SharedExecutor;
 import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.FormEncoding;
 import dev.apiauth.spi.Json;
-import dev.apiauth.spi.Loopback;
+import dev.apiauth.spi.internal.Loopback;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TokenEndpoint;

@@ -8,6 +8,7 @@ import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.internal.SettingValues;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,7 +104,7 @@ public final class TokenResponses {
         expiresIn(providerId, status, body.get("expires_in")).ifPresent(token::expiresIn);
         Object scope = body.get("scope");
         if (scope instanceof String scopeText && !scopeText.isBlank()) {
-            token.scopes(Setting.splitList(scopeText));
+            token.scopes(SettingValues.splitList(scopeText));
         }
         return token;
     }

@@ -10,6 +10,7 @@ import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
+import dev.apiauth.spi.internal.SettingValues;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -287,7 +288,7 @@ public final class DotyposConsent {
 
     private static URI checkedUrl(String name, URI value) {
         Objects.requireNonNull(value, name);
-        Setting.url(name, "a URL").build().check(value.toString()).ifPresent(problem -> {
+        SettingValues.check(Setting.url(name, "a URL").build(), value.toString()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         return value;

@@ -1,4 +1,4 @@
-package dev.apiauth.core.transport;
+package dev.apiauth.core.internal;
 
 import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Json;
