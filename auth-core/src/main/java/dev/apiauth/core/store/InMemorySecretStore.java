@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemorySecretStore implements SecretStore {
     private final ConcurrentHashMap<String, Secret> secrets = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemorySecretStore() {
+    }
+
     @Override
     public Optional<Secret> load(String key) {
         return Optional.ofNullable(secrets.get(Objects.requireNonNull(key, "key")));
