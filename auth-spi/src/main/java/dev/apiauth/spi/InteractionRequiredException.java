@@ -6,6 +6,12 @@ package dev.apiauth.spi;
  */
 @Api(status = Api.Status.STABLE)
 public final class InteractionRequiredException extends AuthException {
+    /**
+     * A failure only a person can resolve.
+     *
+     * @param providerId the provider that needs the person
+     * @param message what the person must do, e.g. the command to run; must not contain a secret
+     */
     public InteractionRequiredException(String providerId, String message) {
         super(providerId, message);
     }

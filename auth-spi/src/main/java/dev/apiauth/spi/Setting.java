@@ -60,72 +60,127 @@ public final class Setting {
         }
     }
 
-    /** A plain text setting. */
+    /**
+     * A plain text setting.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder text(String name, String description) {
         return new Builder(name, description, Kind.TEXT);
     }
 
-    /** A text setting whose value is a secret: never printed, echoed or logged. */
+    /**
+     * A text setting whose value is a secret: never printed, echoed or logged.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder secret(String name, String description) {
         return new Builder(name, description, Kind.TEXT).secret();
     }
 
-    /** An endpoint URL. */
+    /**
+     * An endpoint URL: {@code https}, or {@code http} to a loopback host.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder url(String name, String description) {
         return new Builder(name, description, Kind.URL);
     }
 
-    /** A whole number. */
+    /**
+     * A whole number.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder integer(String name, String description) {
         return new Builder(name, description, Kind.INTEGER);
     }
 
-    /** A duration. */
+    /**
+     * A duration (see {@link Kind#DURATION} for the forms accepted).
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder duration(String name, String description) {
         return new Builder(name, description, Kind.DURATION);
     }
 
-    /** A boolean switch. */
+    /**
+     * A boolean switch.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder flag(String name, String description) {
         return new Builder(name, description, Kind.FLAG);
     }
 
-    /** One value out of a fixed list. */
+    /**
+     * One value out of a fixed list.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @param choices the valid values; not empty
+     * @return a builder for the setting
+     */
     public static Builder choice(String name, String description, List<String> choices) {
         return new Builder(name, description, Kind.CHOICE).choices(choices);
     }
 
-    /** Any number of values out of a fixed list, space or comma separated. */
+    /**
+     * Any number of values out of a fixed list, space or comma separated.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @param choices the valid values; not empty
+     * @return a builder for the setting
+     */
     public static Builder choiceList(String name, String description, List<String> choices) {
         return new Builder(name, description, Kind.CHOICE_LIST).choices(choices);
     }
 
+    /** {@return the setting's name, lower-case kebab-case} */
     public String name() {
         return name;
     }
 
+    /** {@return what the setting means} */
     public String description() {
         return description;
     }
 
+    /** {@return the shape of a valid value} */
     public Kind kind() {
         return kind;
     }
 
+    /** {@return whether the user must give a value (a default does not count)} */
     public boolean required() {
         return required;
     }
 
-    /** Whether the value is a secret: then it is never echoed, printed or logged. */
+    /** {@return whether the value is a secret: then it is never echoed, printed or logged} */
     public boolean secret() {
         return secret;
     }
 
+    /** {@return the value used when the user gives none, if any} */
     public Optional<String> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** The valid values of a choice setting; empty otherwise. */
+    /** {@return the valid values of a choice setting; empty otherwise} */
     public List<String> choices() {
         return choices;
     }
@@ -158,19 +213,32 @@ public final class Setting {
             this.kind = kind;
         }
 
-        /** The setting must be given (a default does not count). */
+        /**
+         * The setting must be given (a default does not count).
+         *
+         * @return this builder
+         */
         public Builder required() {
             this.required = true;
             return this;
         }
 
-        /** The value is a secret. */
+        /**
+         * The value is a secret: never printed, echoed or logged.
+         *
+         * @return this builder
+         */
         public Builder secret() {
             this.secret = true;
             return this;
         }
 
-        /** Used when the user gives no value. */
+        /**
+         * Used when the user gives no value; checked like a given value when the setting is built.
+         *
+         * @param value the default
+         * @return this builder
+         */
         public Builder defaultValue(String value) {
             this.defaultValue = Objects.requireNonNull(value, "default value");
             return this;
@@ -181,6 +249,11 @@ public final class Setting {
             return this;
         }
 
+        /**
+         * {@return the setting}
+         *
+         * @throws IllegalArgumentException if the default is not a valid value
+         */
         public Setting build() {
             return new Setting(this);
         }

@@ -20,9 +20,12 @@ public final class ConsentCallbackException extends AuthException {
         INCOMPLETE
     }
 
+    /** Why the callback was refused. */
     private final Reason reason;
 
     /**
+     * A refused callback.
+     *
      * @param providerId the provider whose consent this callback answers
      * @param reason why the callback was refused
      * @param message what is wrong and what to do; must not quote the callback's values
@@ -32,7 +35,7 @@ public final class ConsentCallbackException extends AuthException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why the callback was refused. */
+    /** {@return why the callback was refused} */
     public Reason reason() {
         return reason;
     }
