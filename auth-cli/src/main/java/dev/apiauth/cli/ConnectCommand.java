@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.store.FileSecretStore;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.ProviderSettings;
@@ -13,6 +13,7 @@ import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.spi.consent.InteractiveConsent;
+import dev.apiauth.spi.internal.SettingValues;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class ConnectCommand extends BaseCommand {
         if (port < 0 || port > 65_535) {
             throw new CliException(ExitCodes.USAGE, "--port " + port + " is not a port number (0-65535)");
         }
-        Duration wait = Setting.parseDuration(timeout).filter(value -> !value.isZero()).orElseThrow(() ->
+        Duration wait = SettingValues.parseDuration(timeout).filter(value -> !value.isZero()).orElseThrow(() ->
                 new CliException(ExitCodes.USAGE, "--timeout '" + timeout + "' is not a duration; e.g. 90s, 5m, PT10M"));
         ProviderSettings validated = settings.settings(provider.id(), root.environment()).validate(provider);
         FileSecretStore store = settings.store(root.defaultStoreDir());

@@ -3,7 +3,7 @@ package dev.apiauth.cli;
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.httpclient5.AuthExecChainHandler;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.simulator.VendorSimulator;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthProvider;

@@ -1,7 +1,7 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.Settings;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.Setting;

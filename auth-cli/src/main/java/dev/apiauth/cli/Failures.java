@@ -1,7 +1,7 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.UnknownProviderException;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.InteractionRequiredException;

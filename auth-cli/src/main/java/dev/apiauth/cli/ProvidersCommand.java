@@ -1,6 +1,6 @@
 package dev.apiauth.cli;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AuthProvider;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,11 @@ package dev.apiauth.cli;
 
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.httpclient5.AuthExecChainHandler;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AuthProvider;
-import dev.apiauth.spi.Loopback;
+import dev.apiauth.spi.internal.Loopback;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.internal.SettingValues;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -66,7 +67,7 @@ final class RequestCommand extends BaseCommand {
     @Override
     protected int run() throws IOException {
         URI target = checkedUrl(url);
-        Duration limit = Setting.parseDuration(timeout).filter(value -> !value.isZero()).orElseThrow(() ->
+        Duration limit = SettingValues.parseDuration(timeout).filter(value -> !value.isZero()).orElseThrow(() ->
                 new CliException(ExitCodes.USAGE, "--timeout '" + timeout + "' is not a duration; e.g. 10s, 1m, PT30S"));
         AuthProvider provider = root.providers().get(providerId);
         try (Credentials credentials = Accounts.open(root, provider, settings);

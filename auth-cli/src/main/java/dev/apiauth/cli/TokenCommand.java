@@ -2,7 +2,7 @@ package dev.apiauth.cli;
 
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthProvider;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.apiauth.cli;
 
 import dev.apiauth.core.AuthProviders;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

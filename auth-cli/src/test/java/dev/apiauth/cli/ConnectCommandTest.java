@@ -167,7 +167,7 @@ class ConnectCommandTest {
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
         assertThat(connect.status()).as(connect.err.toString()).isZero();
         String json = connect.out.toString().substring(connect.out.toString().indexOf('{'));
-        assertThat(dev.apiauth.core.transport.JacksonJson.INSTANCE.parse(json)).asInstanceOf(
+        assertThat(dev.apiauth.core.internal.JacksonJson.INSTANCE.parse(json)).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("provider", "dotypos")
                 .containsEntry("connected", "Dotypos cloud " + vendors.settingsFor("dotypos").get("cloud-id"))

@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param expiresAt the new token's expiry, when known (fetched and refreshed events)
  * @param failure the failure, for {@link Type#FAILED}
  */
+@Api(status = Api.Status.STABLE)
 public record AuthEvent(String providerId, Type type, Instant at, Duration took, int attempts,
         Optional<Instant> expiresAt, Optional<AuthException> failure) {
 

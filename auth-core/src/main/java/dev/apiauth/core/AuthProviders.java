@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.AuthProvider;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * Credentials domo = providers.credentials("domo", Settings.fromEnvironment("domo"));
  * }</pre>
  */
+@Api(status = Api.Status.STABLE)
 public final class AuthProviders {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 

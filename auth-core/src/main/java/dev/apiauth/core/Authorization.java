@@ -1,6 +1,7 @@
 package dev.apiauth.core;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * {@link Credentials#rejected(Authorization)} after a 401, so only that token is replaced. Prints
  * header names only.
  */
+@Api(status = Api.Status.STABLE)
 public final class Authorization {
     private final AccessToken token;
     private final Map<String, String> headers;

@@ -2,9 +2,10 @@ package dev.apiauth.core;
 
 import dev.apiauth.core.store.InMemorySecretStore;
 import dev.apiauth.core.transport.HttpTokenEndpoint;
-import dev.apiauth.core.transport.JacksonJson;
-import dev.apiauth.core.transport.SharedExecutor;
+import dev.apiauth.core.internal.JacksonJson;
+import dev.apiauth.core.internal.SharedExecutor;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Json;
 import dev.apiauth.spi.ProviderContext;
@@ -48,6 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code apiauth-refresh-N}, {@code apiauth-call-deadline}), which end when the last account of the
  * JVM closes. No thread is started before an account needs it.
  */
+@Api(status = Api.Status.STABLE)
 public final class Credentials implements AutoCloseable {
     /**
      * Background refreshes of every account using the default executor. Idle threads end after

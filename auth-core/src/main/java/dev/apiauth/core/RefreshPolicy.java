@@ -1,6 +1,7 @@
 package dev.apiauth.core;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import java.util.function.DoubleSupplier;
  * age), and the engine logs one warning. Refusing the token would be an outage; keeping it for
  * decades would rely on a 401 alone to replace it.
  */
+@Api(status = Api.Status.STABLE)
 public final class RefreshPolicy {
     /** Granted lifetimes longer than this (ten years) are implausible and get capped. */
     public static final Duration IMPLAUSIBLE_LIFETIME = Duration.ofDays(3650);

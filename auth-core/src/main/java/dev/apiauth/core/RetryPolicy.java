@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +28,7 @@ import java.util.function.DoubleSupplier;
  * 5 s, a rejected-credentials cooldown of 30 s and a maximum token wait of 60 s. A vendor's
  * {@code Retry-After} longer than an hour is taken as an hour.
  */
+@Api(status = Api.Status.STABLE)
 public final class RetryPolicy {
     private final int maxAttempts;
     private final Duration initialBackoff;

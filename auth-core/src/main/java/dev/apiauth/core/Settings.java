@@ -1,10 +1,12 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.internal.SettingValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ import java.util.Properties;
  * provider's declared settings and reports every problem in one {@link InvalidSettingsException}.
  * Prints setting names only, never values.
  */
+@Api(status = Api.Status.STABLE)
 public final class Settings {
     private static final String ENV_PREFIX = "APIAUTH_";
 
@@ -186,7 +189,7 @@ public final class Settings {
                 }
                 continue;
             }
-            Optional<String> problem = setting.check(value);
+            Optional<String> problem = SettingValues.check(setting, value);
             if (problem.isPresent()) {
                 problems.add(problem.get());
                 refused.add(setting.name());
@@ -194,7 +197,7 @@ public final class Settings {
                 accepted.put(setting.name(), value);
             }
         }
-        ProviderSettings settings = new ProviderSettings(info, accepted);
+        ProviderSettings settings = SettingValues.providerSettings(info, accepted);
         // A rule about a setting already refused (e.g. "mode password needs 'password'" after
         // "'password' is empty") would say the same thing twice.
         crossChecks(provider, settings, !problems.isEmpty()).stream()

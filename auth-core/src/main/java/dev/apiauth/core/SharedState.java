@@ -1,6 +1,7 @@
 package dev.apiauth.core;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.RateLimit;
 import io.github.bucket4j.Bucket;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
  * The hot path never calls it: it is consulted only when this instance needs a new token and when
  * a rate budget is created.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public interface SharedState {
     /** State kept in this JVM only. */
     static SharedState local() {

@@ -1,8 +1,10 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import java.time.Duration;
 
 /** How the engine waits between token-request attempts; tests pass one that advances a fake clock. */
+@Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface Sleeper {
     /**

@@ -1,6 +1,6 @@
 package dev.apiauth.core;
 
-import dev.apiauth.core.transport.SharedExecutor;
+import dev.apiauth.core.internal.SharedExecutor;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;

@@ -1,10 +1,12 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import java.util.List;
 import java.util.Set;
 
 /** No provider has the requested id; the message lists the ids that exist. */
+@Api(status = Api.Status.STABLE)
 public final class UnknownProviderException extends AuthException {
     /** The ids that exist when the lookup failed. */
     private final List<String> known;

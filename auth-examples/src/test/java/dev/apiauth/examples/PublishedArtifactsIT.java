@@ -3,9 +3,12 @@ package dev.apiauth.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apiauth.examples.ReactorPoms.Module;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -63,9 +66,19 @@ class PublishedArtifactsIT {
             Path base = module.target().resolve(module.artifactId() + "-" + VERSION);
             Path jar = Path.of(base + ".jar");
             assertThat(jar).as("run the build up to package").isRegularFile();
+            String moduleName = module.property("apiauth.module.name").orElseThrow();
             try (JarFile file = new JarFile(jar.toFile())) {
-                assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).as(jar.toString())
-                        .isEqualTo(module.property("apiauth.module.name").orElseThrow());
+                String automatic = file.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
+                JarEntry descriptor = file.getJarEntry("module-info.class");
+                if (descriptor == null) {
+                    assertThat(automatic).as(jar.toString()).isEqualTo(moduleName);
+                } else {
+                    // A real module: its descriptor names it, and a second name in the manifest would only mislead.
+                    try (InputStream in = file.getInputStream(descriptor)) {
+                        assertThat(ModuleDescriptor.read(in).name()).as(jar + "!/module-info.class").isEqualTo(moduleName);
+                    }
+                    assertThat(automatic).as(jar + " has a module-info and an Automatic-Module-Name").isNull();
+                }
             }
             Path sources = Path.of(base + "-sources.jar");
             assertThat(sources).isRegularFile();

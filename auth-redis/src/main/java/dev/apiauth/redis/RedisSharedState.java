@@ -10,6 +10,7 @@ import dev.apiauth.spi.RateLimit;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.internal.SettingValues;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
@@ -472,7 +473,7 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
                 if (value == null) {
                     continue;
                 }
-                Optional<String> problem = setting.check(value);
+                Optional<String> problem = SettingValues.check(setting, value);
                 if (problem.isPresent()) {
                     problems.add(problem.get());
                     continue;
@@ -481,13 +482,13 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
                     case "uri" -> redisUri(value);
                     case "encryption-key" -> encryptionKey(Secret.of(value.strip()));
                     case "previous-encryption-keys" -> previousEncryptionKeys(
-                            Setting.splitList(value).stream().map(Secret::of).toList());
+                            SettingValues.splitList(value).stream().map(Secret::of).toList());
                     case "key-prefix" -> keyPrefix(value);
-                    case "lease-time" -> leaseTime(Setting.parseDuration(value).orElseThrow());
-                    case "wait-time" -> waitTime(Setting.parseDuration(value).orElseThrow());
-                    case "command-timeout" -> commandTimeout(Setting.parseDuration(value).orElseThrow());
-                    case "connect-timeout" -> connectTimeout(Setting.parseDuration(value).orElseThrow());
-                    case "retry-interval" -> retryInterval(Setting.parseDuration(value).orElseThrow());
+                    case "lease-time" -> leaseTime(SettingValues.parseDuration(value).orElseThrow());
+                    case "wait-time" -> waitTime(SettingValues.parseDuration(value).orElseThrow());
+                    case "command-timeout" -> commandTimeout(SettingValues.parseDuration(value).orElseThrow());
+                    case "connect-timeout" -> connectTimeout(SettingValues.parseDuration(value).orElseThrow());
+                    case "retry-interval" -> retryInterval(SettingValues.parseDuration(value).orElseThrow());
                     default -> throw new IllegalStateException("undeclared setting " + setting.name());
                 }
             }

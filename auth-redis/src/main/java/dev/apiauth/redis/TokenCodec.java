@@ -1,6 +1,6 @@
 package dev.apiauth.redis;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AccessToken;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

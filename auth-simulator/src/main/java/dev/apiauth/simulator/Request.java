@@ -1,7 +1,7 @@
 package dev.apiauth.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.shapes.DooShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;

@@ -4,7 +4,7 @@ import dev.apiauth.core.AuthProviders;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.jdkhttp.JdkHttpAuth;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.apiauth.simulator;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

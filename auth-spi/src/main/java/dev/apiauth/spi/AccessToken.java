@@ -14,6 +14,7 @@ import java.util.Set;
  * A token a vendor issued: its value, type, expiry when known, scopes and vendor attributes (for
  * example Domo's {@code customer} or Dotypos' cloud id). Prints redacted.
  */
+@Api(status = Api.Status.STABLE)
 public final class AccessToken {
     private final String value;
     private final String type;
@@ -31,47 +32,58 @@ public final class AccessToken {
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
     }
 
-    /** Starts a token with its value and the time it was received. */
+    /**
+     * Starts a token with its value and the time it was received.
+     *
+     * @param value the raw token value; not blank
+     * @param issuedAt when the token was received, from the context's clock
+     * @return a builder for the token
+     */
     public static Builder builder(String value, Instant issuedAt) {
         return new Builder(value, issuedAt);
     }
 
-    /** The raw token value, to be put on requests. Never log it. */
+    /** {@return the raw token value, to be put on requests} Never log it. */
     public String value() {
         return value;
     }
 
-    /** The token type as the engine puts it on requests, normalised ({@code Bearer}). */
+    /** {@return the token type as the engine puts it on requests, normalised ({@code Bearer})} */
     public String type() {
         return type;
     }
 
-    /** When the token was received. */
+    /** {@return when the token was received} */
     public Instant issuedAt() {
         return issuedAt;
     }
 
-    /** When the token expires, or empty when the vendor does not say. */
+    /** {@return when the token expires, or empty when the vendor does not say} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }
 
-    /** The lifetime the vendor granted, or empty when unknown. */
+    /** {@return the lifetime the vendor granted, or empty when unknown} */
     public Optional<Duration> lifetime() {
         return expiresAt().map(expiry -> Duration.between(issuedAt, expiry));
     }
 
-    /** Scopes the token was granted, empty when the vendor does not say. */
+    /** {@return the scopes the token was granted, empty when the vendor does not say} */
     public Set<String> scopes() {
         return scopes;
     }
 
-    /** Vendor attributes kept from the token response (never secrets). */
+    /** {@return the vendor attributes kept from the token response (never secrets)} */
     public Map<String, Object> attributes() {
         return attributes;
     }
 
-    /** One attribute, if present. */
+    /**
+     * One attribute, if present.
+     *
+     * @param name the attribute's name
+     * @return its value, or empty
+     */
     public Optional<Object> attribute(String name) {
         return Optional.ofNullable(attributes.get(name));
     }
@@ -101,14 +113,25 @@ public final class AccessToken {
             this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         }
 
-        /** The token type; {@code bearer} in any case becomes {@code Bearer}. */
+        /**
+         * The token type; {@code bearer} in any case becomes {@code Bearer}.
+         *
+         * @param type the type the vendor named
+         * @return this builder
+         */
         public Builder type(String type) {
             Objects.requireNonNull(type, "type");
             this.type = type.equalsIgnoreCase("bearer") ? "Bearer" : type;
             return this;
         }
 
-        /** The expiry instant; must not be before {@code issuedAt}. */
+        /**
+         * The expiry instant; must not be before {@code issuedAt}.
+         *
+         * @param expiresAt when the token expires
+         * @return this builder
+         * @throws IllegalArgumentException if it is before {@code issuedAt}
+         */
         public Builder expiresAt(Instant expiresAt) {
             Objects.requireNonNull(expiresAt, "expiresAt");
             if (expiresAt.isBefore(issuedAt)) {
@@ -118,7 +141,13 @@ public final class AccessToken {
             return this;
         }
 
-        /** The expiry as a lifetime from {@code issuedAt}; must not be negative. */
+        /**
+         * The expiry as a lifetime from {@code issuedAt}; must not be negative.
+         *
+         * @param lifetime how long the token is valid
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
         public Builder expiresIn(Duration lifetime) {
             Objects.requireNonNull(lifetime, "lifetime");
             if (lifetime.isNegative()) {
@@ -127,13 +156,24 @@ public final class AccessToken {
             return expiresAt(issuedAt.plus(lifetime));
         }
 
-        /** Adds granted scopes. */
+        /**
+         * Adds granted scopes.
+         *
+         * @param granted the scopes the vendor granted
+         * @return this builder
+         */
         public Builder scopes(Iterable<String> granted) {
             granted.forEach(scope -> scopes.add(Objects.requireNonNull(scope, "scope")));
             return this;
         }
 
-        /** Keeps a vendor attribute; {@code null} values are ignored. Never pass a secret. */
+        /**
+         * Keeps a vendor attribute; {@code null} values are ignored. Never pass a secret.
+         *
+         * @param name the attribute's name
+         * @param value its value, or {@code null}
+         * @return this builder
+         */
         public Builder attribute(String name, Object value) {
             Objects.requireNonNull(name, "attribute name");
             if (value != null) {
@@ -142,6 +182,7 @@ public final class AccessToken {
             return this;
         }
 
+        /** {@return the token} */
         public AccessToken build() {
             return new AccessToken(this);
         }

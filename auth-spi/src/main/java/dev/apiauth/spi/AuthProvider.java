@@ -9,6 +9,7 @@ import java.util.List;
  * <p>A provider declares its vendor and builds a {@link TokenSource} from validated settings. It
  * does not cache, retry or lock: the engine does, the same way for every provider.
  */
+@Api(status = Api.Status.STABLE)
 public interface AuthProvider {
     /**
      * The SPI version of this jar. Return it from {@link #requestedSpiVersion()}: the compiler
@@ -17,19 +18,23 @@ public interface AuthProvider {
      */
     int SPI_VERSION = 1;
 
-    /** Unique lower-case id, letters, digits and dashes, e.g. {@code domo}. */
+    /** {@return the unique lower-case id: letters, digits and dashes, e.g. {@code domo}} */
     String id();
 
-    /** Display name, documentation, settings and capabilities. */
+    /** {@return the display name, documentation, settings and capabilities} */
     ProviderInfo info();
 
-    /** The SPI version the provider was compiled against; implement as {@code return SPI_VERSION;}. */
+    /**
+     * {@return the SPI version the provider was compiled against}
+     * Implement as {@code return SPI_VERSION;}.
+     */
     int requestedSpiVersion();
 
     /**
      * Checks rules that span several settings (e.g. "mode {@code password} needs {@code password}").
      * Per-setting checks (required, kind, choices) are done by the engine before this is called.
      *
+     * @param settings the settings, each one already valid on its own
      * @return one sentence per problem, naming the settings; never a secret's value
      */
     default List<String> validate(ProviderSettings settings) {
@@ -41,6 +46,7 @@ public interface AuthProvider {
      *
      * @param settings validated settings
      * @param context what the engine provides: token-endpoint transport, JSON, clock, secret store
+     * @return the account's token source
      */
     TokenSource createTokenSource(ProviderSettings settings, ProviderContext context);
 }

@@ -1,6 +1,7 @@
 package dev.apiauth.spi;
 
 /** What a provider's authentication involves; the TCK and tools use these to know which rules apply. */
+@Api(status = Api.Status.STABLE)
 public enum Capability {
     /** Tokens come from an HTTP token endpoint (false for static credentials such as HTTP Basic). */
     TOKEN_ENDPOINT,

@@ -6,13 +6,21 @@ import java.util.Optional;
  * The vendor refused the credentials (RFC 6749 §5.2 or the vendor's own error shape). Permanent:
  * retrying without changing the settings will fail the same way, so the engine does not loop.
  */
+@Api(status = Api.Status.STABLE)
 public final class CredentialsRejectedException extends AuthException {
+    /** The HTTP status of the rejection. */
     private final int status;
+    /** The RFC 6749 {@code error} code, or {@code null}. */
     private final String error;
+    /** The vendor's message, or {@code null}. */
     private final String errorDescription;
+    /** The vendor's page about the error, or {@code null}. */
     private final String errorUri;
 
     /**
+     * A rejection with the generic advice to check the credential settings.
+     *
+     * @param providerId the provider whose token endpoint answered
      * @param status the HTTP status of the token endpoint's answer
      * @param error the RFC 6749 {@code error} code or the vendor's equivalent, may be {@code null}
      * @param errorDescription the vendor's human-readable message, may be {@code null}
@@ -22,6 +30,12 @@ public final class CredentialsRejectedException extends AuthException {
     }
 
     /**
+     * A rejection with advice of its own.
+     *
+     * @param providerId the provider whose token endpoint answered
+     * @param status the HTTP status of the token endpoint's answer
+     * @param error the RFC 6749 {@code error} code or the vendor's equivalent, may be {@code null}
+     * @param errorDescription the vendor's human-readable message, may be {@code null}
      * @param nextStep what the user should do, when the generic advice is wrong (e.g. "the refresh
      *     token was revoked: connect the account again")
      */
@@ -31,6 +45,12 @@ public final class CredentialsRejectedException extends AuthException {
     }
 
     /**
+     * A rejection that names the vendor's page about the error.
+     *
+     * @param providerId the provider whose token endpoint answered
+     * @param status the HTTP status of the token endpoint's answer
+     * @param error the RFC 6749 {@code error} code or the vendor's equivalent, may be {@code null}
+     * @param errorDescription the vendor's human-readable message, may be {@code null}
      * @param errorUri the RFC 6749 §5.2 {@code error_uri}, a page of the vendor's about the error;
      *     may be {@code null}. Not a secret: it is shown in the message.
      * @param nextStep what the user should do, or {@code null} for the generic advice to check the
@@ -59,22 +79,22 @@ public final class CredentialsRejectedException extends AuthException {
         return text.append(").").toString();
     }
 
-    /** HTTP status of the rejection. */
+    /** {@return the HTTP status of the rejection} */
     public int status() {
         return status;
     }
 
-    /** The RFC 6749 {@code error} code, or the vendor's equivalent. */
+    /** {@return the RFC 6749 {@code error} code, or the vendor's equivalent} */
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }
 
-    /** The vendor's message. */
+    /** {@return the vendor's message} */
     public Optional<String> errorDescription() {
         return Optional.ofNullable(errorDescription);
     }
 
-    /** The RFC 6749 §5.2 {@code error_uri}: the vendor's page about this error, when it sent one. */
+    /** {@return the RFC 6749 §5.2 {@code error_uri}: the vendor's page about this error, when it sent one} */
     public Optional<String> errorUri() {
         return Optional.ofNullable(errorUri);
     }

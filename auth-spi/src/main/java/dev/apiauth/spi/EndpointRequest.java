@@ -11,18 +11,33 @@ import java.util.Optional;
  * A request to a token endpoint: method, URL (with query), headers and an optional form or JSON
  * body. Prints without header values or body, which hold credentials.
  */
+@Api(status = Api.Status.STABLE)
 public final class EndpointRequest {
     /** HTTP methods token endpoints use. */
-    public enum Method { GET, POST }
+    public enum Method {
+        /** {@code GET}: parameters in the query, no body. */
+        GET,
+        /** {@code POST}: parameters in a form or JSON body. */
+        POST
+    }
 
     /** A request body. */
     public sealed interface Body permits FormBody, JsonBody {
-        /** The media type the engine sends it as. */
+        /** {@return the media type the engine sends it as} */
         String contentType();
     }
 
-    /** An {@code application/x-www-form-urlencoded} body, parameters in order. */
+    /**
+     * An {@code application/x-www-form-urlencoded} body, parameters in order.
+     *
+     * @param parameters the form parameters, in the order they are sent
+     */
     public record FormBody(Map<String, String> parameters) implements Body {
+        /**
+         * Copies the parameters, keeping their order.
+         *
+         * @param parameters the form parameters
+         */
         public FormBody {
             parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         }
@@ -38,8 +53,17 @@ public final class EndpointRequest {
         }
     }
 
-    /** An {@code application/json} body made of plain Java values. */
+    /**
+     * An {@code application/json} body made of plain Java values.
+     *
+     * @param fields the top-level fields: strings, numbers, booleans, lists and maps of those
+     */
     public record JsonBody(Map<String, Object> fields) implements Body {
+        /**
+         * Copies the fields, keeping their order.
+         *
+         * @param fields the top-level fields
+         */
         public JsonBody {
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
@@ -70,28 +94,45 @@ public final class EndpointRequest {
         }
     }
 
+    /**
+     * Starts a {@code GET} request.
+     *
+     * @param uri the endpoint, without the query parameters added with {@link Builder#query}
+     * @return a builder for the request
+     */
     public static Builder get(URI uri) {
         return new Builder(Method.GET, uri);
     }
 
+    /**
+     * Starts a {@code POST} request.
+     *
+     * @param uri the endpoint
+     * @return a builder for the request
+     */
     public static Builder post(URI uri) {
         return new Builder(Method.POST, uri);
     }
 
+    /** {@return the HTTP method} */
     public Method method() {
         return method;
     }
 
-    /** The full URL, query included. */
+    /** {@return the full URL, query included} */
     public URI uri() {
         return uri;
     }
 
-    /** Headers in the order set; {@code Content-Type} comes from the body. */
+    /**
+     * {@return the headers in the order set}
+     * {@code Content-Type} comes from the body.
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
+    /** {@return the body, empty for a {@code GET}} */
     public Optional<Body> body() {
         return Optional.ofNullable(body);
     }
@@ -122,27 +163,57 @@ public final class EndpointRequest {
             this.uri = Objects.requireNonNull(uri, "uri");
         }
 
-        /** Adds a query parameter, percent-encoded per RFC 3986 (a space becomes {@code %20}). */
+        /**
+         * Adds a query parameter, percent-encoded per RFC 3986 (a space becomes {@code %20}).
+         *
+         * @param name the parameter's name
+         * @param value its value
+         * @return this builder
+         */
         public Builder query(String name, String value) {
             query.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
             return this;
         }
 
+        /**
+         * Sets a header.
+         *
+         * @param name the header's name
+         * @param value its value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
             return this;
         }
 
+        /**
+         * Sends a form body.
+         *
+         * @param parameters the form parameters, in order
+         * @return this builder
+         */
         public Builder form(Map<String, String> parameters) {
             this.body = new FormBody(parameters);
             return this;
         }
 
+        /**
+         * Sends a JSON body.
+         *
+         * @param fields the top-level fields
+         * @return this builder
+         */
         public Builder json(Map<String, Object> fields) {
             this.body = new JsonBody(fields);
             return this;
         }
 
+        /**
+         * {@return the request}
+         *
+         * @throws IllegalArgumentException if a {@code GET} request has a body
+         */
         public EndpointRequest build() {
             return new EndpointRequest(this);
         }

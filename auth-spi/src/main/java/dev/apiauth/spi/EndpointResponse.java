@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * A token endpoint's answer: status, headers (names case-insensitive), body text and, when the
  * body is JSON, the parsed value. Prints without the body, which may hold a token.
  */
+@Api(status = Api.Status.STABLE)
 public final class EndpointResponse {
     private final int status;
     private final Map<String, List<String>> headers;
@@ -24,6 +25,11 @@ public final class EndpointResponse {
     private final Object json;
 
     /**
+     * A token endpoint's answer, as the transport received it.
+     *
+     * @param status the HTTP status
+     * @param headers the headers; names are looked up case-insensitively
+     * @param body the body as text, {@code null} for none
      * @param json the parsed body when it is valid JSON other than {@code null}; empty otherwise
      */
     public EndpointResponse(int status, Map<String, List<String>> headers, String body, Optional<Object> json) {
@@ -35,36 +41,43 @@ public final class EndpointResponse {
         this.json = json.orElse(null);
     }
 
+    /** {@return the HTTP status} */
     public int status() {
         return status;
     }
 
+    /** {@return whether the status is 2xx} */
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }
 
-    /** All headers, names case-insensitive. */
+    /** {@return all headers, names case-insensitive} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of a header. */
+    /**
+     * The first value of a header.
+     *
+     * @param name the header's name, in any case
+     * @return its first value, or empty
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The body as text (empty when there was none). Never log it: it may hold a token. */
+    /** {@return the body as text (empty when there was none)} Never log it: it may hold a token. */
     public String body() {
         return body;
     }
 
-    /** The parsed JSON body, or empty when the body is not valid JSON (a JSON {@code null} is empty too). */
+    /** {@return the parsed JSON body, or empty when the body is not valid JSON (a JSON {@code null} is empty too)} */
     public Optional<Object> json() {
         return Optional.ofNullable(json);
     }
 
-    /** The body as a JSON object, or empty when it is not one. */
+    /** {@return the body as a JSON object, or empty when it is not one} */
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> jsonObject() {
         return json instanceof Map ? Optional.of((Map<String, Object>) json) : Optional.empty();
@@ -73,6 +86,9 @@ public final class EndpointResponse {
     /**
      * {@code Retry-After} as a wait from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3);
      * without it, {@code X-RateLimit-Reset}. Unparseable values are empty, past ones zero.
+     *
+     * @param clock the clock "now" is read from
+     * @return how long to wait, or empty when the answer does not say
      */
     public Optional<Duration> retryAfter(Clock clock) {
         Optional<Duration> retryAfter = header("Retry-After").flatMap(value -> parseRetryAfter(value, clock));
@@ -93,7 +109,13 @@ public final class EndpointResponse {
         return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
     }
 
-    /** Parses a {@code Retry-After} value. */
+    /**
+     * Parses a {@code Retry-After} value: delta-seconds or an HTTP-date.
+     *
+     * @param value the header's value
+     * @param clock the clock "now" is read from, for an HTTP-date
+     * @return the wait from now (zero for a past date), or empty when the value is neither form
+     */
     public static Optional<Duration> parseRetryAfter(String value, Clock clock) {
         String trimmed = value.strip();
         if (trimmed.matches("\\d{1,10}")) {
@@ -114,7 +136,7 @@ public final class EndpointResponse {
                 + ", bodyLength=" + body.length() + "]";
     }
 
-    /** Lower-cased media type without parameters, e.g. {@code application/json}. */
+    /** {@return the lower-cased media type without parameters, e.g. {@code application/json}} */
     public Optional<String> mediaType() {
         return header("Content-Type").map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
     }

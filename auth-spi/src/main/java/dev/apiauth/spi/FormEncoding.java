@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** The two URL encodings token requests need, so no provider hand-rolls either. */
+@Api(status = Api.Status.STABLE)
 public final class FormEncoding {
     private FormEncoding() {
     }
@@ -14,19 +15,32 @@ public final class FormEncoding {
     /**
      * {@code application/x-www-form-urlencoded} encoding of one value (space → {@code +},
      * backslash → {@code %5C}), as RFC 6749 §2.3.1 requires for Basic client credentials.
+     *
+     * @param value the text, UTF-8 encoded first
+     * @return the encoded value
      */
     public static String formEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** A whole form body, parameters in order. */
+    /**
+     * A whole form body, parameters in order.
+     *
+     * @param parameters the form parameters
+     * @return the body, {@code name=value} pairs joined with {@code &}
+     */
     public static String formEncode(Map<String, String> parameters) {
         StringJoiner body = new StringJoiner("&");
         parameters.forEach((name, value) -> body.add(formEncode(name) + "=" + formEncode(value)));
         return body.toString();
     }
 
-    /** RFC 3986 percent-encoding for a query component: only unreserved characters stay as they are. */
+    /**
+     * RFC 3986 percent-encoding for a query component: only unreserved characters stay as they are.
+     *
+     * @param value the text, UTF-8 encoded first
+     * @return the encoded value
+     */
     public static String percentEncode(String value) {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

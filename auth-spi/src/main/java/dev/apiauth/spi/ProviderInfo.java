@@ -14,6 +14,7 @@ import java.util.Set;
  * What a provider declares about itself: display name, documentation, settings, capabilities, the
  * vendor's rate limits and which API statuses mean "token expired".
  */
+@Api(status = Api.Status.STABLE)
 public final class ProviderInfo {
     private final String displayName;
     private final URI documentation;
@@ -39,47 +40,66 @@ public final class ProviderInfo {
         }
     }
 
-    /** Starts the info of a provider shown to users as {@code displayName}. */
+    /**
+     * Starts the info of a provider.
+     *
+     * @param displayName the vendor's name as users know it, e.g. {@code Dotypos}; not blank
+     * @return a builder for the info
+     */
     public static Builder builder(String displayName) {
         return new Builder(displayName);
     }
 
+    /** {@return the vendor's name as users know it} */
     public String displayName() {
         return displayName;
     }
 
-    /** The vendor's authentication documentation. */
+    /** {@return the vendor's authentication documentation} */
     public URI documentation() {
         return documentation;
     }
 
-    /** Every setting the provider takes, in the order users should read them. */
+    /** {@return every setting the provider takes, in the order users should read them} */
     public List<Setting> settings() {
         return settings;
     }
 
-    /** The declared setting of that name. */
+    /**
+     * The declared setting of that name.
+     *
+     * @param name the setting's name
+     * @return the setting, or empty when the provider declares none of that name
+     */
     public Optional<Setting> setting(String name) {
         return settings.stream().filter(setting -> setting.name().equals(name)).findFirst();
     }
 
+    /** {@return what the provider can do beyond fetching a token} */
     public Set<Capability> capabilities() {
         return capabilities;
     }
 
+    /**
+     * Whether the provider declares a capability.
+     *
+     * @param capability the capability
+     * @return whether it is declared
+     */
     public boolean has(Capability capability) {
         return capabilities.contains(capability);
     }
 
     /**
-     * The vendor's documented default request budgets, for display; the budgets the engine applies
-     * come from {@link TokenSource#rateLimits()}, which may follow the user's settings.
+     * {@return the vendor's documented default request budgets, for display}
+     * The budgets the engine applies come from {@link TokenSource#rateLimits()}, which may follow the
+     * user's settings.
      */
     public List<RateLimit> rateLimits() {
         return rateLimits;
     }
 
-    /** API response statuses that mean "the token is no longer accepted" (always includes 401). */
+    /** {@return the API response statuses that mean "the token is no longer accepted" (always includes 401)} */
     public Set<Integer> tokenRejectedStatuses() {
         return tokenRejectedStatuses;
     }
@@ -106,36 +126,77 @@ public final class ProviderInfo {
             }
         }
 
+        /**
+         * The vendor's authentication documentation; required.
+         *
+         * @param uri the page
+         * @return this builder
+         */
         public Builder documentation(URI uri) {
             this.documentation = Objects.requireNonNull(uri, "documentation");
             return this;
         }
 
+        /**
+         * The vendor's authentication documentation; required.
+         *
+         * @param uri the page's URL
+         * @return this builder
+         */
         public Builder documentation(String uri) {
             return documentation(URI.create(uri));
         }
 
+        /**
+         * Adds a setting; names must be unique.
+         *
+         * @param setting the setting
+         * @return this builder
+         */
         public Builder setting(Setting setting) {
             settings.add(Objects.requireNonNull(setting, "setting"));
             return this;
         }
 
+        /**
+         * Adds a setting; names must be unique.
+         *
+         * @param setting the setting's builder, built here
+         * @return this builder
+         */
         public Builder setting(Setting.Builder setting) {
             return setting(setting.build());
         }
 
+        /**
+         * Declares capabilities.
+         *
+         * @param declared what the provider can do beyond fetching a token
+         * @return this builder
+         */
         public Builder capabilities(Capability... declared) {
             capabilities.addAll(List.of(declared));
             return this;
         }
 
-        /** A documented vendor budget (see {@link ProviderInfo#rateLimits()}). */
+        /**
+         * A documented vendor budget (see {@link ProviderInfo#rateLimits()}).
+         *
+         * @param limit the budget
+         * @return this builder
+         */
         public Builder rateLimit(RateLimit limit) {
             rateLimits.add(Objects.requireNonNull(limit, "limit"));
             return this;
         }
 
-        /** Another API status that means "token expired" (Dotypos: 403). */
+        /**
+         * Another API status that means "token expired" (Dotypos: 403).
+         *
+         * @param status a 4xx status
+         * @return this builder
+         * @throws IllegalArgumentException if the status is not a 4xx
+         */
         public Builder tokenRejectedStatus(int status) {
             if (status < 400 || status > 499) {
                 throw new IllegalArgumentException("a token-rejected status must be a 4xx: " + status);
@@ -144,6 +205,11 @@ public final class ProviderInfo {
             return this;
         }
 
+        /**
+         * {@return the info}
+         *
+         * @throws IllegalArgumentException if a setting name is declared twice
+         */
         public ProviderInfo build() {
             return new ProviderInfo(this);
         }

@@ -1,5 +1,6 @@
 package dev.apiauth.spi;
 
+import dev.apiauth.spi.internal.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -14,15 +15,20 @@ import java.util.Optional;
  * present and well-formed, so the typed accessors do not fail on user input. Prints secrets
  * redacted.
  */
+@Api(status = Api.Status.STABLE)
 public final class ProviderSettings {
     private final ProviderInfo info;
     private final Map<String, String> values;
 
+    static {
+        SettingValues.settingsFactory(ProviderSettings::new);
+    }
+
     /**
-     * Wraps validated values; the engine calls this after checking them against {@code info}.
-     * Values are stripped of surrounding white space.
+     * Wraps validated values; the engine builds them through {@link SettingValues#providerSettings}
+     * after checking them against {@code info}. Values are stripped of surrounding white space.
      */
-    public ProviderSettings(ProviderInfo info, Map<String, String> values) {
+    private ProviderSettings(ProviderInfo info, Map<String, String> values) {
         this.info = Objects.requireNonNull(info, "info");
         Map<String, String> copy = new LinkedHashMap<>();
         values.forEach((name, value) -> {
@@ -38,61 +44,124 @@ public final class ProviderSettings {
                 "'" + name + "' is not a declared setting of " + info.displayName()));
     }
 
-    /** The value given or defaulted, if any. */
+    /**
+     * The value given or defaulted, if any.
+     *
+     * @param name a declared setting
+     * @return the value, stripped of surrounding white space
+     * @throws IllegalArgumentException if the provider declares no such setting
+     */
     public Optional<String> find(String name) {
         Setting setting = declared(name);
         String value = values.get(name);
         return Optional.ofNullable(value != null ? value : setting.defaultValue().orElse(null));
     }
 
-    /** The value of a setting that must be present (required or defaulted). */
+    /**
+     * The value of a setting that must be present (required or defaulted).
+     *
+     * @param name a declared setting
+     * @return the value
+     * @throws IllegalStateException if the setting has neither a value nor a default
+     */
     public String get(String name) {
         return find(name).orElseThrow(() -> new IllegalStateException(
                 "setting '" + name + "' has no value and no default; declare it required or read it with find()"));
     }
 
-    /** A secret setting's value, wrapped so it does not print. */
+    /**
+     * A secret setting's value, wrapped so it does not print.
+     *
+     * @param name a declared secret setting
+     * @return the value as a secret
+     * @throws IllegalStateException if the setting has neither a value nor a default
+     */
     public Secret secret(String name) {
         return Secret.of(get(name));
     }
 
-    /** An optional secret setting. */
+    /**
+     * An optional secret setting.
+     *
+     * @param name a declared secret setting
+     * @return the value as a secret, if given or defaulted
+     */
     public Optional<Secret> findSecret(String name) {
         return find(name).map(Secret::of);
     }
 
+    /**
+     * A URL setting.
+     *
+     * @param name a declared URL setting
+     * @return the value as a URI
+     */
     public URI uri(String name) {
         return URI.create(get(name));
     }
 
+    /**
+     * A duration setting.
+     *
+     * @param name a declared duration setting
+     * @return the value as a duration
+     */
     public Duration duration(String name) {
-        return Setting.parseDuration(get(name)).orElseThrow();
+        return SettingValues.parseDuration(get(name)).orElseThrow();
     }
 
+    /**
+     * An optional duration setting.
+     *
+     * @param name a declared duration setting
+     * @return the value as a duration, if given or defaulted
+     */
     public Optional<Duration> findDuration(String name) {
-        return find(name).map(value -> Setting.parseDuration(value).orElseThrow());
+        return find(name).map(value -> SettingValues.parseDuration(value).orElseThrow());
     }
 
+    /**
+     * A whole-number setting.
+     *
+     * @param name a declared integer setting
+     * @return the value
+     */
     public long integer(String name) {
         return Long.parseLong(get(name));
     }
 
+    /**
+     * A boolean setting.
+     *
+     * @param name a declared flag setting
+     * @return the value
+     */
     public boolean flag(String name) {
         return Boolean.parseBoolean(get(name));
     }
 
-    /** A list setting's items, empty when absent. */
+    /**
+     * A list setting's items.
+     *
+     * @param name a declared choice-list setting
+     * @return the items, empty when absent
+     */
     public List<String> list(String name) {
-        return find(name).map(Setting::splitList).orElse(List.of());
+        return find(name).map(SettingValues::splitList).orElse(List.of());
     }
 
-    /** Whether the user gave the setting explicitly (a default does not count). */
+    /**
+     * Whether the user gave the setting explicitly (a default does not count).
+     *
+     * @param name a declared setting
+     * @return whether a value was given
+     */
     public boolean isGiven(String name) {
         declared(name);
         return values.containsKey(name);
     }
 
-    /** The provider these settings belong to. */
+    /** {@return the provider these settings belong to} */
     public ProviderInfo info() {
         return info;
     }

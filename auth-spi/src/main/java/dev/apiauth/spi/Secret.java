@@ -9,6 +9,7 @@ import java.util.Objects;
  * {@link #toString()} is always redacted; read the value with {@link #reveal()} at the one place
  * that has to send it.
  */
+@Api(status = Api.Status.STABLE)
 public final class Secret {
     private static final String REDACTED = "Secret[REDACTED]";
 
@@ -18,7 +19,13 @@ public final class Secret {
         this.value = value;
     }
 
-    /** Wraps a non-empty value. */
+    /**
+     * Wraps a non-empty value.
+     *
+     * @param value the sensitive value
+     * @return the secret
+     * @throws IllegalArgumentException if the value is empty
+     */
     public static Secret of(String value) {
         Objects.requireNonNull(value, "secret value");
         if (value.isEmpty()) {
@@ -27,14 +34,14 @@ public final class Secret {
         return new Secret(value);
     }
 
-    /** The plain value. Call only where the value is sent to the vendor. */
+    /** {@return the plain value} Call only where the value is sent to the vendor. */
     public String reveal() {
         return value;
     }
 
     /**
-     * A short, non-reversible identifier of the value (first 16 hex digits of its SHA-256), to key
-     * shared state such as a rate budget without holding the secret itself.
+     * {@return a short, non-reversible identifier of the value (first 16 hex digits of its SHA-256)}
+     * It keys shared state such as a rate budget without holding the secret itself.
      */
     public String fingerprint() {
         try {

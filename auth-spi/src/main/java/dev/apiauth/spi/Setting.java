@@ -1,14 +1,9 @@
 package dev.apiauth.spi;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import dev.apiauth.spi.internal.SettingValues;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +12,9 @@ import java.util.regex.Pattern;
  * environment variable for setting {@code client-id} of provider {@code doo} is
  * {@code APIAUTH_DOO_CLIENT_ID}.
  */
+@Api(status = Api.Status.STABLE)
 public final class Setting {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     /** The shape of a valid value. */
     public enum Kind {
@@ -59,193 +54,135 @@ public final class Setting {
             throw new IllegalArgumentException("setting '" + name + "' is a choice but declares no choices");
         }
         if (defaultValue != null) {
-            check(defaultValue).ifPresent(problem -> {
+            SettingValues.check(this, defaultValue).ifPresent(problem -> {
                 throw new IllegalArgumentException("default of setting '" + name + "' is invalid: " + problem);
             });
         }
     }
 
-    /** A plain text setting. */
+    /**
+     * A plain text setting.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder text(String name, String description) {
         return new Builder(name, description, Kind.TEXT);
     }
 
-    /** A text setting whose value is a secret: never printed, echoed or logged. */
+    /**
+     * A text setting whose value is a secret: never printed, echoed or logged.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder secret(String name, String description) {
         return new Builder(name, description, Kind.TEXT).secret();
     }
 
-    /** An endpoint URL. */
+    /**
+     * An endpoint URL: {@code https}, or {@code http} to a loopback host.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder url(String name, String description) {
         return new Builder(name, description, Kind.URL);
     }
 
-    /** A whole number. */
+    /**
+     * A whole number.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder integer(String name, String description) {
         return new Builder(name, description, Kind.INTEGER);
     }
 
-    /** A duration. */
+    /**
+     * A duration (see {@link Kind#DURATION} for the forms accepted).
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder duration(String name, String description) {
         return new Builder(name, description, Kind.DURATION);
     }
 
-    /** A boolean switch. */
+    /**
+     * A boolean switch.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @return a builder for the setting
+     */
     public static Builder flag(String name, String description) {
         return new Builder(name, description, Kind.FLAG);
     }
 
-    /** One value out of a fixed list. */
+    /**
+     * One value out of a fixed list.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @param choices the valid values; not empty
+     * @return a builder for the setting
+     */
     public static Builder choice(String name, String description, List<String> choices) {
         return new Builder(name, description, Kind.CHOICE).choices(choices);
     }
 
-    /** Any number of values out of a fixed list, space or comma separated. */
+    /**
+     * Any number of values out of a fixed list, space or comma separated.
+     *
+     * @param name the setting's name, lower-case kebab-case ({@code client-id})
+     * @param description what the setting means, shown in errors and {@code authctl describe}
+     * @param choices the valid values; not empty
+     * @return a builder for the setting
+     */
     public static Builder choiceList(String name, String description, List<String> choices) {
         return new Builder(name, description, Kind.CHOICE_LIST).choices(choices);
     }
 
+    /** {@return the setting's name, lower-case kebab-case} */
     public String name() {
         return name;
     }
 
+    /** {@return what the setting means} */
     public String description() {
         return description;
     }
 
+    /** {@return the shape of a valid value} */
     public Kind kind() {
         return kind;
     }
 
+    /** {@return whether the user must give a value (a default does not count)} */
     public boolean required() {
         return required;
     }
 
-    /** Whether the value is a secret: then it is never echoed, printed or logged. */
+    /** {@return whether the value is a secret: then it is never echoed, printed or logged} */
     public boolean secret() {
         return secret;
     }
 
+    /** {@return the value used when the user gives none, if any} */
     public Optional<String> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** The valid values of a choice setting; empty otherwise. */
+    /** {@return the valid values of a choice setting; empty otherwise} */
     public List<String> choices() {
         return choices;
-    }
-
-    /**
-     * Checks a value against this setting's kind.
-     *
-     * @return a problem sentence naming this setting (never the value of a secret), or empty when valid
-     */
-    public Optional<String> check(String value) {
-        if (value != null && value.isBlank() && kind == Kind.CHOICE_LIST) {
-            return Optional.empty(); // an empty list is a valid choice: "none of them"
-        }
-        if (value == null || value.isBlank()) {
-            return Optional.of("setting '" + name + "' is empty; " + hint());
-        }
-        String trimmed = value.strip();
-        String shown = secret ? "the given value" : "'" + trimmed + "'";
-        switch (kind) {
-            case TEXT:
-                return Optional.empty();
-            case URL:
-                return checkUrl(trimmed, shown);
-            case INTEGER:
-                try {
-                    Long.parseLong(trimmed);
-                    return Optional.empty();
-                } catch (NumberFormatException e) {
-                    return Optional.of("setting '" + name + "': " + shown + " is not a whole number");
-                }
-            case DURATION:
-                return parseDuration(trimmed).isPresent()
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + shown + " is not a duration; " + hint());
-            case FLAG:
-                return trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + shown + " is not true or false");
-            case CHOICE:
-                return choices.contains(trimmed)
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + shown + " is not one of " + choices);
-            case CHOICE_LIST:
-                List<String> unknown = splitList(trimmed).stream().filter(item -> !choices.contains(item)).toList();
-                return unknown.isEmpty()
-                        ? Optional.empty()
-                        : Optional.of("setting '" + name + "': " + (secret ? "some values" : unknown.toString())
-                                + " not among the allowed values " + choices);
-            default:
-                throw new AssertionError(kind);
-        }
-    }
-
-    private Optional<String> checkUrl(String value, String shown) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            return Optional.of("setting '" + name + "': " + shown + " is not a URL; " + hint());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of("setting '" + name + "': " + shown + " is not an absolute http(s) URL; " + hint());
-        }
-        if (uri.getPort() > 65535) {
-            return Optional.of("setting '" + name + "': " + shown + " has port " + uri.getPort()
-                    + ", above the highest port 65535; " + hint());
-        }
-        if (scheme.equals("http") && !Loopback.isLoopbackHost(uri.getHost())) {
-            return Optional.of("setting '" + name + "': " + shown
-                    + " uses plain http to a non-loopback host; use https (http is allowed only for localhost)");
-        }
-        return Optional.empty();
-    }
-
-    private String hint() {
-        switch (kind) {
-            case URL:
-                return "expected an https URL such as https://api.example.com/token";
-            case DURATION:
-                return "expected e.g. 30s, 5m, 1h, 500ms or PT5M";
-            case CHOICE:
-            case CHOICE_LIST:
-                return "expected " + (kind == Kind.CHOICE ? "one of " : "any of ") + choices;
-            default:
-                return "expected: " + description;
-        }
-    }
-
-    /** Parses the duration forms this class accepts. */
-    public static Optional<Duration> parseDuration(String text) {
-        String trimmed = text.strip();
-        Matcher simple = SIMPLE_DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                String unit = simple.group(2) == null ? "s" : simple.group(2);
-                switch (unit) {
-                    case "ms": return Optional.of(Duration.ofMillis(amount));
-                    case "s": return Optional.of(Duration.ofSeconds(amount));
-                    case "m": return Optional.of(Duration.ofMinutes(amount));
-                    case "h": return Optional.of(Duration.ofHours(amount));
-                    default: return Optional.of(Duration.ofDays(amount));
-                }
-            }
-            Duration parsed = Duration.parse(trimmed);
-            return parsed.isNegative() ? Optional.empty() : Optional.of(parsed);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Splits a list value on spaces and commas. */
-    public static List<String> splitList(String value) {
-        return java.util.Arrays.stream(value.strip().split("[\\s,]+")).filter(item -> !item.isEmpty()).toList();
     }
 
     @Override
@@ -276,19 +213,32 @@ public final class Setting {
             this.kind = kind;
         }
 
-        /** The setting must be given (a default does not count). */
+        /**
+         * The setting must be given (a default does not count).
+         *
+         * @return this builder
+         */
         public Builder required() {
             this.required = true;
             return this;
         }
 
-        /** The value is a secret. */
+        /**
+         * The value is a secret: never printed, echoed or logged.
+         *
+         * @return this builder
+         */
         public Builder secret() {
             this.secret = true;
             return this;
         }
 
-        /** Used when the user gives no value. */
+        /**
+         * Used when the user gives no value; checked like a given value when the setting is built.
+         *
+         * @param value the default
+         * @return this builder
+         */
         public Builder defaultValue(String value) {
             this.defaultValue = Objects.requireNonNull(value, "default value");
             return this;
@@ -299,6 +249,11 @@ public final class Setting {
             return this;
         }
 
+        /**
+         * {@return the setting}
+         *
+         * @throws IllegalArgumentException if the default is not a valid value
+         */
         public Setting build() {
             return new Setting(this);
         }

@@ -7,10 +7,12 @@ import java.util.Map;
  * Fetches tokens for one account: one round trip per {@link #fetch()} call, no caching, no retry,
  * no locking — the engine calls it at most once at a time per account and owns all of that.
  */
+@Api(status = Api.Status.STABLE)
 public interface TokenSource {
     /**
      * Does one round trip to the vendor's token endpoint (or none, for static credentials).
      *
+     * @return the token
      * @throws CredentialsRejectedException the vendor refused the credentials
      * @throws TransientAuthException 5xx, 429, I/O, timeouts
      * @throws MalformedResponseException the answer is not the documented shape
@@ -24,23 +26,26 @@ public interface TokenSource {
      * understand must not be used; {@code TokenResponses.standardToken} lets only {@code Bearer}
      * through unless the provider declares the other types it understands, and such a provider
      * builds their headers here.
+     *
+     * @param token a token this source fetched
+     * @return the header names and values
      */
     default Map<String, String> headers(AccessToken token) {
         return Map.of("Authorization", token.type() + " " + token.value());
     }
 
     /**
-     * The request budgets the engine's integrations pace this account's requests to (token
-     * requests count too). Empty (the default) means no pacing.
+     * {@return the request budgets the engine's integrations pace this account's requests to}
+     * Token requests count too. Empty (the default) means no pacing.
      */
     default List<RateLimit> rateLimits() {
         return List.of();
     }
 
     /**
-     * Which accounts share one budget: all sources in the JVM with equal scope share it (doo: one
-     * per API key). Must not be a secret; use e.g. a SHA-256 fingerprint of the key. Defaults to
-     * one budget per source.
+     * {@return which accounts share one budget}
+     * All sources in the JVM with equal scope share it (doo: one per API key). Must not be a secret;
+     * use e.g. a SHA-256 fingerprint of the key. Defaults to one budget per source.
      */
     default String rateLimitScope() {
         return getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(this));

@@ -10,14 +10,21 @@ import java.util.Optional;
  * {@code SSLContext} that trusts the issuer, e.g. {@code HttpTokenEndpoint.builder().sslContext(…)})
  * or the token URL. A TLS handshake that fails on I/O stays a {@link TransientAuthException}.
  */
+@Api(status = Api.Status.STABLE)
 public final class UntrustedEndpointException extends AuthException {
+    /** The host whose certificate was refused. */
     private final String host;
+    /** The refused certificate's subject, or {@code null}. */
     private final String certificateSubject;
 
     /**
+     * A refused certificate.
+     *
+     * @param providerId the provider whose token endpoint it is
      * @param host the host of the token endpoint
      * @param certificateSubject the subject of the refused certificate when known, else {@code null}
      * @param message what was refused and how to fix it; must not contain a secret
+     * @param cause the TLS layer's failure
      */
     public UntrustedEndpointException(String providerId, String host, String certificateSubject, String message,
             Throwable cause) {
@@ -26,12 +33,12 @@ public final class UntrustedEndpointException extends AuthException {
         this.certificateSubject = certificateSubject;
     }
 
-    /** The host whose certificate was refused. */
+    /** {@return the host whose certificate was refused} */
     public String host() {
         return host;
     }
 
-    /** The subject of the refused certificate, when the TLS layer reported it. */
+    /** {@return the subject of the refused certificate, when the TLS layer reported it} */
     public Optional<String> certificateSubject() {
         return Optional.ofNullable(certificateSubject);
     }

@@ -3,6 +3,7 @@ package dev.apiauth.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apiauth.spi.internal.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ class ProviderSettingsTest {
             .build();
 
     private static ProviderSettings settings(Map<String, String> given) {
-        return new ProviderSettings(INFO, given);
+        return SettingValues.providerSettings(INFO, given);
     }
 
     private static Map<String, String> required() {

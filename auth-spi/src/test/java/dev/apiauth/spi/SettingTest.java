@@ -3,6 +3,7 @@ package dev.apiauth.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apiauth.spi.internal.SettingValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,8 +28,8 @@ class SettingTest {
 
     @Test
     void textAcceptsAnyNonBlankValue() {
-        assertThat(TEXT.check("abc")).isEmpty();
-        assertThat(TEXT.check(" a b c ")).isEmpty();
+        assertThat(SettingValues.check(TEXT, "abc")).isEmpty();
+        assertThat(SettingValues.check(TEXT, " a b c ")).isEmpty();
     }
 
     @ParameterizedTest
@@ -36,23 +37,23 @@ class SettingTest {
     @ValueSource(strings = {"   ", "\t\n"})
     void everyKindRefusesEmptyValuesNamingTheSetting(String blank) {
         for (Setting setting : List.of(TEXT, URL, INTEGER, DURATION, FLAG, CHOICE)) {
-            assertThat(setting.check(blank)).hasValueSatisfying(problem ->
+            assertThat(SettingValues.check(setting, blank)).hasValueSatisfying(problem ->
                     assertThat(problem).contains("'" + setting.name() + "'", "is empty", "expected"));
         }
     }
 
     @Test
     void urlRefusesAPortAboveTheHighest() {
-        assertThat(URL.check("http://127.0.0.1:99999/token")).hasValueSatisfying(problem ->
+        assertThat(SettingValues.check(URL, "http://127.0.0.1:99999/token")).hasValueSatisfying(problem ->
                 assertThat(problem).contains("'" + URL.name() + "'", "99999", "65535"));
-        assertThat(URL.check("http://127.0.0.1:65535/token")).isEmpty();
+        assertThat(SettingValues.check(URL, "http://127.0.0.1:65535/token")).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void anEmptyChoiceListMeansNoneOfTheChoices(String blank) {
-        assertThat(CHOICE_LIST.check(blank)).isEmpty();
-        assertThat(CHOICE_LIST.check(null)).isPresent();
+        assertThat(SettingValues.check(CHOICE_LIST, blank)).isEmpty();
+        assertThat(SettingValues.check(CHOICE_LIST, null)).isPresent();
     }
 
     @ParameterizedTest
@@ -60,13 +61,13 @@ class SettingTest {
             "http://localhost/token", "http://localhost:8080/token", "http://127.0.0.1:9999/token",
             "http://127.5.6.7/token", "http://[::1]:8080/token", "  https://api.example.com/token  "})
     void urlAcceptsHttpsAndLoopbackHttp(String value) {
-        assertThat(URL.check(value)).isEmpty();
+        assertThat(SettingValues.check(URL, value)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://api.example.com/token", "http://10.0.0.1/token", "http://localhost.example.com/t"})
     void urlRefusesPlainHttpToNonLoopbackHosts(String value) {
-        assertThat(URL.check(value)).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(SettingValues.check(URL, value)).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("'token-url'", "plain http", "use https").contains(value));
     }
 
@@ -74,54 +75,54 @@ class SettingTest {
     @ValueSource(strings = {"api.example.com/token", "/token", "ftp://example.com/token", "https:///token",
             "mailto:someone@example.com", "https://exa mple.com/token"})
     void urlRefusesRelativeOrNonHttpOrMalformedValues(String value) {
-        assertThat(URL.check(value)).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(SettingValues.check(URL, value)).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("'token-url'", "https://api.example.com/token"));
     }
 
     @Test
     void integerAcceptsWholeNumbersOnly() {
-        assertThat(INTEGER.check("42")).isEmpty();
-        assertThat(INTEGER.check(" -7 ")).isEmpty();
-        assertThat(INTEGER.check("4.2")).contains("setting 'retries': '4.2' is not a whole number");
-        assertThat(INTEGER.check("many")).contains("setting 'retries': 'many' is not a whole number");
-        assertThat(INTEGER.check("99999999999999999999")).isPresent();
+        assertThat(SettingValues.check(INTEGER, "42")).isEmpty();
+        assertThat(SettingValues.check(INTEGER, " -7 ")).isEmpty();
+        assertThat(SettingValues.check(INTEGER, "4.2")).contains("setting 'retries': '4.2' is not a whole number");
+        assertThat(SettingValues.check(INTEGER, "many")).contains("setting 'retries': 'many' is not a whole number");
+        assertThat(SettingValues.check(INTEGER, "99999999999999999999")).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"30s", "5m", "1h", "500ms", "1d", "90", "PT5M", "P1D", "30S"})
     void durationAcceptsEveryDocumentedForm(String value) {
-        assertThat(DURATION.check(value)).isEmpty();
+        assertThat(SettingValues.check(DURATION, value)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"soon", "5 minutes", "-5s", "PT-5M", "1.5s", "5y"})
     void durationRefusesOtherValuesWithTheAcceptedForms(String value) {
-        assertThat(DURATION.check(value)).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(SettingValues.check(DURATION, value)).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("'timeout'", "'" + value + "'", "is not a duration", "30s", "PT5M"));
     }
 
     @Test
     void flagAcceptsTrueOrFalseInAnyCase() {
-        assertThat(FLAG.check("true")).isEmpty();
-        assertThat(FLAG.check("FALSE")).isEmpty();
-        assertThat(FLAG.check("yes")).contains("setting 'sandbox': 'yes' is not true or false");
-        assertThat(FLAG.check("1")).isPresent();
+        assertThat(SettingValues.check(FLAG, "true")).isEmpty();
+        assertThat(SettingValues.check(FLAG, "FALSE")).isEmpty();
+        assertThat(SettingValues.check(FLAG, "yes")).contains("setting 'sandbox': 'yes' is not true or false");
+        assertThat(SettingValues.check(FLAG, "1")).isPresent();
     }
 
     @Test
     void choiceAcceptsOnlyDeclaredChoices() {
-        assertThat(CHOICE.check("password")).isEmpty();
-        assertThat(CHOICE.check(" client ")).isEmpty();
-        assertThat(CHOICE.check("Client")).contains("setting 'mode': 'Client' is not one of [client, password]");
-        assertThat(CHOICE.check("client password")).isPresent();
+        assertThat(SettingValues.check(CHOICE, "password")).isEmpty();
+        assertThat(SettingValues.check(CHOICE, " client ")).isEmpty();
+        assertThat(SettingValues.check(CHOICE, "Client")).contains("setting 'mode': 'Client' is not one of [client, password]");
+        assertThat(SettingValues.check(CHOICE, "client password")).isPresent();
     }
 
     @Test
     void choiceListAcceptsAnySeparatedSubsetAndNamesTheUnknownItems() {
-        assertThat(CHOICE_LIST.check("read")).isEmpty();
-        assertThat(CHOICE_LIST.check("read write")).isEmpty();
-        assertThat(CHOICE_LIST.check("read,write, admin")).isEmpty();
-        assertThat(CHOICE_LIST.check("read delete write drop")).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(SettingValues.check(CHOICE_LIST, "read")).isEmpty();
+        assertThat(SettingValues.check(CHOICE_LIST, "read write")).isEmpty();
+        assertThat(SettingValues.check(CHOICE_LIST, "read,write, admin")).isEmpty();
+        assertThat(SettingValues.check(CHOICE_LIST, "read delete write drop")).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("'scopes'", "[delete, drop]", "[read, write, admin]"));
     }
 
@@ -145,13 +146,13 @@ class SettingTest {
     @ParameterizedTest
     @MethodSource("secretSettingsWithInvalidValues")
     void neverEchoesTheValueOfASecretSetting(Setting setting, String value) {
-        assertThat(setting.check(value)).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(SettingValues.check(setting, value)).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("'" + setting.name() + "'").doesNotContain(SECRET_VALUE));
     }
 
     @Test
     void echoesTheValueOfAnOrdinarySettingSoTheUserSeesTheMistake() {
-        assertThat(Setting.integer("pin", "A number").build().check("12ab")).hasValueSatisfying(problem ->
+        assertThat(SettingValues.check(Setting.integer("pin", "A number").build(), "12ab")).hasValueSatisfying(problem ->
                 assertThat(problem).contains("'12ab'"));
     }
 
@@ -175,20 +176,20 @@ class SettingTest {
     @ParameterizedTest
     @MethodSource("durations")
     void parsesDurationForms(String text, Duration expected) {
-        assertThat(Setting.parseDuration(text)).contains(expected);
+        assertThat(SettingValues.parseDuration(text)).contains(expected);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "-5s", "PT-1S", "1.5s", "5 minutes", "99999999999999999999d",
             "9999999999999999d", "s"})
     void refusesOtherDurations(String text) {
-        assertThat(Setting.parseDuration(text)).isEmpty();
+        assertThat(SettingValues.parseDuration(text)).isEmpty();
     }
 
     @Test
     void splitsListsOnSpacesAndCommas() {
-        assertThat(Setting.splitList(" a b,c ,, d\te ")).containsExactly("a", "b", "c", "d", "e");
-        assertThat(Setting.splitList("   ")).isEmpty();
+        assertThat(SettingValues.splitList(" a b,c ,, d\te ")).containsExactly("a", "b", "c", "d", "e");
+        assertThat(SettingValues.splitList("   ")).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static dev.apiauth.tck.Checks.check;
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.transport.HttpTokenEndpoint;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.Json;

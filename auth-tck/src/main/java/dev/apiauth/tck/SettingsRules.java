@@ -13,6 +13,7 @@ import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.internal.SettingValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -155,10 +156,10 @@ final class SettingsRules {
             // Straight to the provider as well: the engine drops a rule's problem when a setting it
             // names was refused for another reason, which could hide a leak.
             Map<String, String> wellFormed = new LinkedHashMap<>();
-            values.forEach((name, value) -> info.setting(name).filter(setting -> setting.check(value).isEmpty())
+            values.forEach((name, value) -> info.setting(name).filter(setting -> SettingValues.check(setting, value).isEmpty())
                     .ifPresent(setting -> wellFormed.put(name, value)));
             try {
-                texts.addAll(tck.provider.validate(new ProviderSettings(info, wellFormed)));
+                texts.addAll(tck.provider.validate(SettingValues.providerSettings(info, wellFormed)));
             } catch (RuntimeException e) {
                 Checks.chain(e).forEach(link -> texts.add(String.valueOf(link.getMessage())));
             }

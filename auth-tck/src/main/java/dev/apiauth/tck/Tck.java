@@ -15,7 +15,7 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.core.RefreshPolicy;
 import dev.apiauth.core.RetryPolicy;
 import dev.apiauth.core.transport.HttpTokenEndpoint;
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;

@@ -1,6 +1,6 @@
 package dev.apiauth.shapes;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.apiauth.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.spi.oauth2.Jwt;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.apiauth.core.httpclient5;
 
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
+import dev.apiauth.spi.Api;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -39,6 +40,7 @@ import org.apache.hc.core5.http.support.BasicRequestBuilder;
  * <p>Added first in the chain, so redirects (which HttpClient builds from the original request)
  * never carry the credentials to another host.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class AsyncAuthExecChainHandler implements AsyncExecChainHandler {
     /** The name the handler is registered under. */
     public static final String NAME = AuthExecChainHandler.NAME;

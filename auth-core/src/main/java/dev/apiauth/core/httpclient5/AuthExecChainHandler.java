@@ -2,6 +2,7 @@ package dev.apiauth.core.httpclient5;
 
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
+import dev.apiauth.spi.Api;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.hc.client5.http.classic.ExecChain;
@@ -31,6 +32,7 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * request is not sent and the {@link dev.apiauth.spi.AuthException} propagates from the client's
  * {@code execute}.
  */
+@Api(status = Api.Status.STABLE)
 public final class AuthExecChainHandler implements ExecChainHandler {
     /** The name the handler is registered under. */
     public static final String NAME = "apiauth";

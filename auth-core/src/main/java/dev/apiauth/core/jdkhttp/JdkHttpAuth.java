@@ -2,6 +2,7 @@ package dev.apiauth.core.jdkhttp;
 
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
+import dev.apiauth.spi.Api;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * request is not sent and the {@link dev.apiauth.spi.AuthException} is thrown (from
  * {@link #sendAsync} too, for the first attempt; the retry's fails the future).
  */
+@Api(status = Api.Status.STABLE)
 public final class JdkHttpAuth {
     private final Credentials credentials;
 

@@ -1,5 +1,6 @@
 package dev.apiauth.core.store;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * Read and write failures throw {@link java.io.UncheckedIOException} naming the key and directory.
  * Several threads or processes may share a directory: the last save wins.
  */
+@Api(status = Api.Status.STABLE)
 public final class FileSecretStore implements SecretStore {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

@@ -1,5 +1,6 @@
 package dev.apiauth.core.store;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import java.util.Objects;
@@ -11,8 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * restart: use {@link FileSecretStore} (or a store shared by the fleet) for a refresh token that
  * must.
  */
+@Api(status = Api.Status.STABLE)
 public final class InMemorySecretStore implements SecretStore {
     private final ConcurrentHashMap<String, Secret> secrets = new ConcurrentHashMap<>();
+
+    /** An empty store. */
+    public InMemorySecretStore() {
+    }
 
     @Override
     public Optional<Secret> load(String key) {

@@ -1,11 +1,14 @@
 package dev.apiauth.core.transport;
 
+import dev.apiauth.core.internal.JacksonJson;
+import dev.apiauth.core.internal.SharedExecutor;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.FormEncoding;
 import dev.apiauth.spi.Json;
-import dev.apiauth.spi.Loopback;
+import dev.apiauth.spi.internal.Loopback;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TokenEndpoint;
@@ -82,6 +85,7 @@ import org.apache.hc.core5.util.Timeout;
  * request that no proxy carries runs on HttpClient's minimal client, which skips the execution
  * chain a direct token request does not use; the full client is created only for a proxied one.
  */
+@Api(status = Api.Status.STABLE)
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
     public static final String USER_AGENT = "apiauth/" + version();

@@ -2,7 +2,7 @@ package dev.apiauth.reliability.properties;
 
 import static dev.apiauth.reliability.properties.Gen.weight;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.reliability.support.TestSecrets;
 import dev.apiauth.spi.EndpointResponse;
 import java.nio.charset.StandardCharsets;

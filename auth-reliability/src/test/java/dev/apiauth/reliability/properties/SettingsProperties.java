@@ -16,6 +16,7 @@ import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
+import dev.apiauth.spi.internal.SettingValues;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class SettingsProperties {
             invalid.problems().forEach(problem -> assertThat(invalid.getMessage()).contains(problem));
             // Every value a setting's own check refuses, and every unknown name, is among the problems.
             candidate.values().forEach((name, value) -> provider.info().setting(name).ifPresentOrElse(
-                    setting -> setting.check(value).ifPresent(problem ->
+                    setting -> SettingValues.check(setting, value).ifPresent(problem ->
                             assertThat(invalid.problems()).contains(problem)),
                     () -> assertThat(invalid.problems()).anyMatch(problem ->
                             problem.startsWith("unknown setting '" + name + "'"))));

@@ -1,6 +1,6 @@
 package dev.apiauth.reliability.support;
 
-import dev.apiauth.core.transport.JacksonJson;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.provider.docoon.DocoonProvider;
 import dev.apiauth.provider.docplanner.DocplannerProvider;
 import dev.apiauth.provider.domo.DomoProvider;

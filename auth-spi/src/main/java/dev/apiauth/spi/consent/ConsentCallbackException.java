@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import java.util.Objects;
  * The request that reached the consent callback ({@code redirect_uri}) cannot be trusted or is
  * incomplete. Never quotes what the request carried. Start the consent again.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ConsentCallbackException extends AuthException {
     /** Why the callback was refused. */
     public enum Reason {
@@ -18,9 +20,12 @@ public final class ConsentCallbackException extends AuthException {
         INCOMPLETE
     }
 
+    /** Why the callback was refused. */
     private final Reason reason;
 
     /**
+     * A refused callback.
+     *
      * @param providerId the provider whose consent this callback answers
      * @param reason why the callback was refused
      * @param message what is wrong and what to do; must not quote the callback's values
@@ -30,7 +35,7 @@ public final class ConsentCallbackException extends AuthException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why the callback was refused. */
+    /** {@return why the callback was refused} */
     public Reason reason() {
         return reason;
     }

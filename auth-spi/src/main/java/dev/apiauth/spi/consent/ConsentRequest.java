@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * the fields may hold a secret (a vendor's page may take the client secret in its query), so
  * {@link #toString()} shows neither; the {@link #state()} is kept to check the callback with.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ConsentRequest {
     private final String state;
     private final String method;
@@ -30,32 +32,45 @@ public final class ConsentRequest {
         this.formFields = Collections.unmodifiableMap(new LinkedHashMap<>(formFields));
     }
 
-    /** The browser opens {@code url} (its query carries the consent's parameters, {@code state} included). */
+    /**
+     * The browser opens {@code url} (its query carries the consent's parameters, {@code state} included).
+     *
+     * @param url the vendor's consent page with its full query
+     * @param state the random CSRF value the query carries; not blank
+     * @return the request
+     */
     public static ConsentRequest redirect(URI url, String state) {
         return new ConsentRequest(state, "GET", url, Map.of());
     }
 
-    /** The browser posts {@code fields} (in order, {@code state} included) as a form to {@code action}. */
+    /**
+     * The browser posts {@code fields} (in order, {@code state} included) as a form to {@code action}.
+     *
+     * @param action the vendor's form action
+     * @param fields the form fields, in order
+     * @param state the random CSRF value the fields carry; not blank
+     * @return the request
+     */
     public static ConsentRequest formPost(URI action, Map<String, String> fields, String state) {
         return new ConsentRequest(state, "POST", action, Objects.requireNonNull(fields, "fields"));
     }
 
-    /** The random CSRF value sent with the request; the callback must carry it back. */
+    /** {@return the random CSRF value sent with the request; the callback must carry it back} */
     public String state() {
         return state;
     }
 
-    /** {@code GET} or {@code POST}. */
+    /** {@return {@code GET} or {@code POST}} */
     public String method() {
         return method;
     }
 
-    /** The vendor's consent page: for {@code GET} with its full query (may hold a secret), for {@code POST} the form action. */
+    /** {@return the vendor's consent page: for {@code GET} with its full query (may hold a secret), for {@code POST} the form action} */
     public URI url() {
         return url;
     }
 
-    /** The fields a {@code POST} sends, in order; empty for {@code GET}. */
+    /** {@return the fields a {@code POST} sends, in order; empty for {@code GET}} */
     public Map<String, String> formFields() {
         return formFields;
     }
@@ -64,6 +79,8 @@ public final class ConsentRequest {
      * A small page that sends the browser on to the vendor: for {@code GET} a redirect with a link,
      * for {@code POST} a form that submits itself (with a button when scripts are off). Serve it only
      * to the local browser: it holds the URL and the fields.
+     *
+     * @return the page's HTML
      */
     public String html() {
         StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");

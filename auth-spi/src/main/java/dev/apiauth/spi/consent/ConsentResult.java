@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * (e.g. a refresh token), plain settings the account needs from now on (e.g. a cloud id), and a
  * short description a tool can show ("Dotypos cloud 123"). Prints without the secrets.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ConsentResult {
     private final String providerId;
     private final Map<String, Secret> secrets;
@@ -32,22 +34,22 @@ public final class ConsentResult {
         this.description = Objects.requireNonNull(description, "description");
     }
 
-    /** The provider that ran the consent. */
+    /** {@return the provider that ran the consent} */
     public String providerId() {
         return providerId;
     }
 
-    /** The secrets to keep, under the keys the provider reads from its own store. */
+    /** {@return the secrets to keep, under the keys the provider reads from its own store} */
     public Map<String, Secret> secrets() {
         return secrets;
     }
 
-    /** Settings the account needs from now on (not secret), e.g. {@code cloud-id}. */
+    /** {@return the settings the account needs from now on (not secret), e.g. {@code cloud-id}} */
     public Map<String, String> settings() {
         return settings;
     }
 
-    /** What was connected, e.g. {@code Dotypos cloud 123}. */
+    /** {@return what was connected, e.g. {@code Dotypos cloud 123}} */
     public String description() {
         return description;
     }
@@ -55,6 +57,9 @@ public final class ConsentResult {
     /**
      * The key under which {@link #saveTo} keeps {@code key} in the application's store: the engine
      * gives each provider a view of that store with keys prefixed by {@link SecretStore#providerKey}.
+     *
+     * @param key a key of {@link #secrets()}
+     * @return the key in the application's store
      */
     public String storeKey(String key) {
         return SecretStore.providerKey(providerId, key);
@@ -63,6 +68,8 @@ public final class ConsentResult {
     /**
      * Saves every secret in {@code applicationStore} — the store the application gives the engine —
      * under {@link #storeKey}, where the provider finds it through the engine.
+     *
+     * @param applicationStore the application's store
      */
     public void saveTo(SecretStore applicationStore) {
         Objects.requireNonNull(applicationStore, "applicationStore");

@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderSettings;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.net.URI;
  * }
  * }</pre>
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public interface InteractiveConsent {
     /**
      * Starts one consent: where to send the browser, with a fresh random {@link ConsentRequest#state()}.
@@ -28,6 +30,7 @@ public interface InteractiveConsent {
      *
      * @param settings the account's settings, validated against this provider
      * @param redirectUri where the vendor sends the browser back: https, or http to a loopback address
+     * @return where to send the browser
      * @throws InvalidSettingsException when a setting the consent needs (e.g. a client secret) is missing
      */
     ConsentRequest beginConsent(ProviderSettings settings, URI redirectUri);
@@ -39,6 +42,7 @@ public interface InteractiveConsent {
      *
      * @param request the request this callback answers, as returned by {@link #beginConsent}
      * @param callback the callback URI, absolute or just path and query (e.g. {@code /callback?token=…})
+     * @return what the consent delivered, to save with {@link ConsentResult#saveTo}
      * @throws ConsentCallbackException the callback cannot be trusted or is incomplete
      */
     ConsentResult completeConsent(ConsentRequest request, URI callback);

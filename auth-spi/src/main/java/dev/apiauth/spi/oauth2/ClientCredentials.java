@@ -1,5 +1,6 @@
 package dev.apiauth.spi.oauth2;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import static dev.apiauth.spi.FormEncoding.formEncode;
 
 /** An OAuth2 client id and secret. Prints the id only. */
+@Api(status = Api.Status.STABLE)
 public record ClientCredentials(String clientId, Secret clientSecret) {
     public ClientCredentials {
         Objects.requireNonNull(clientId, "clientId");

@@ -1,5 +1,6 @@
 package dev.apiauth.spi.oauth2;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.Secret;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  */
+@Api(status = Api.Status.STABLE)
 public final class GrantRequest {
     private final URI tokenUri;
     private final Map<String, String> parameters = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.apiauth.spi.oauth2;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * Reads claims of a JWT without verifying its signature: only to learn when a token the vendor
  * just issued expires. Never use it to trust a token.
  */
+@Api(status = Api.Status.STABLE)
 public final class Jwt {
     private Jwt() {
     }

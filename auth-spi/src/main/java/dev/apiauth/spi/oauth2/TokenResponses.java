@@ -1,12 +1,14 @@
 package dev.apiauth.spi.oauth2;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.spi.internal.SettingValues;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * shares: 2xx is a token, 429/5xx/408 are transient (with {@code Retry-After}), 400/401/403 are
  * rejected credentials, anything else is an unexpected answer.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class TokenResponses {
     /**
      * The longest lifetime a token can carry: about 292 million years, far beyond anything
@@ -101,7 +104,7 @@ public final class TokenResponses {
         expiresIn(providerId, status, body.get("expires_in")).ifPresent(token::expiresIn);
         Object scope = body.get("scope");
         if (scope instanceof String scopeText && !scopeText.isBlank()) {
-            token.scopes(Setting.splitList(scopeText));
+            token.scopes(SettingValues.splitList(scopeText));
         }
         return token;
     }

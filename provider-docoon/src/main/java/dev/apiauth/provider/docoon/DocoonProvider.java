@@ -2,6 +2,7 @@ package dev.apiauth.provider.docoon;
 
 import com.google.auto.service.AutoService;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointResponse;
@@ -33,6 +34,7 @@ import java.util.Map;
  *   <li>{@code apikey}: the GraphQL APIs' {@code ApiKey: {key}} header; no token endpoint.</li>
  * </ul>
  */
+@Api(status = Api.Status.INTERNAL)
 @AutoService(AuthProvider.class)
 public final class DocoonProvider implements AuthProvider {
     /** The provider id. */

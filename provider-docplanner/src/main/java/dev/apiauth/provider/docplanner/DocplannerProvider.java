@@ -2,6 +2,7 @@ package dev.apiauth.provider.docplanner;
 
 import com.google.auto.service.AutoService;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointResponse;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  * token is opaque and its {@code expires_in} is trusted. Tokens carry the account's API base URL
  * ({@code https://www.{domain}/api/v3/integration}) as the attribute {@value #API_BASE_URL_ATTRIBUTE}.
  */
+@Api(status = Api.Status.INTERNAL)
 @AutoService(AuthProvider.class)
 public final class DocplannerProvider implements AuthProvider {
     /** The provider id. */

@@ -2,6 +2,7 @@ package dev.apiauth.provider.domo;
 
 import com.google.auto.service.AutoService;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
@@ -28,6 +29,7 @@ import java.util.Map;
  * {@code expires_in} is trusted, and Domo's {@code customer}, {@code role}, {@code userId} and
  * {@code scope} are kept as token attributes.
  */
+@Api(status = Api.Status.INTERNAL)
 @AutoService(AuthProvider.class)
 public final class DomoProvider implements AuthProvider {
     /** The provider id. */

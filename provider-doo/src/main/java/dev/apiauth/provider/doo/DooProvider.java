@@ -2,6 +2,7 @@ package dev.apiauth.provider.doo;
 
 import com.google.auto.service.AutoService;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointRequest;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * {@code Authorization: Bearer …} and {@code x-api-key}, and counts against the key's budget of
  * 1 request/second and 1000/day, which the token source declares so the engine can pace requests.
  */
+@Api(status = Api.Status.INTERNAL)
 @AutoService(AuthProvider.class)
 public final class DooProvider implements AuthProvider {
     /** The provider id. */

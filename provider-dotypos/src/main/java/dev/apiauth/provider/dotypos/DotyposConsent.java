@@ -1,5 +1,6 @@
 package dev.apiauth.provider.dotypos;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.FormEncoding;
 import dev.apiauth.spi.InvalidSettingsException;
 import dev.apiauth.spi.ProviderSettings;
@@ -9,6 +10,7 @@ import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
+import dev.apiauth.spi.internal.SettingValues;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Instances are immutable and thread-safe. Nothing here prints a secret.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class DotyposConsent {
     /**
      * The key under which {@link ConsentResult#saveTo(SecretStore)} keeps the refresh token in the
@@ -285,7 +288,7 @@ public final class DotyposConsent {
 
     private static URI checkedUrl(String name, URI value) {
         Objects.requireNonNull(value, name);
-        Setting.url(name, "a URL").build().check(value.toString()).ifPresent(problem -> {
+        SettingValues.check(Setting.url(name, "a URL").build(), value.toString()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         return value;

@@ -1,6 +1,7 @@
 package dev.apiauth.provider.dotypos;
 
 import com.google.auto.service.AutoService;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.ProviderContext;
@@ -27,6 +28,7 @@ import java.util.List;
  * offered through {@link InteractiveConsent}, so {@code authctl connect dotypos} or any other driver
  * runs it without knowing this class.
  */
+@Api(status = Api.Status.INTERNAL)
 @AutoService(AuthProvider.class)
 public final class DotyposProvider implements AuthProvider, InteractiveConsent {
     /** The provider id. */

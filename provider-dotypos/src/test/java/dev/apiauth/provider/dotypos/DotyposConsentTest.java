@@ -23,6 +23,7 @@ import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.spi.consent.InteractiveConsent;
+import dev.apiauth.spi.internal.SettingValues;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -275,7 +276,7 @@ class DotyposConsentTest {
     void settingsOfAnotherProviderAreRefused() {
         ProviderInfo other = ProviderInfo.builder("Other").documentation("https://other.example.test")
                 .setting(Setting.text("client-id", "id")).setting(Setting.secret("client-secret", "secret")).build();
-        ProviderSettings settings = new ProviderSettings(other, Map.of("client-id", "a", "client-secret", "b"));
+        ProviderSettings settings = SettingValues.providerSettings(other, Map.of("client-id", "a", "client-secret", "b"));
 
         assertThatThrownBy(() -> DotyposConsent.builder(settings, REDIRECT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not of the Dotypos provider");

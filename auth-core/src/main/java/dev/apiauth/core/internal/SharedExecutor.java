@@ -1,5 +1,6 @@
-package dev.apiauth.core.transport;
+package dev.apiauth.core.internal;
 
+import dev.apiauth.spi.Api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  *
  * @param <E> the kind of executor
  */
+@Api(status = Api.Status.INTERNAL)
 public final class SharedExecutor<E extends ExecutorService> {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(2);
 

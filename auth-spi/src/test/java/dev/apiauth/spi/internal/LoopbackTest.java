@@ -1,4 +1,4 @@
-package dev.apiauth.spi;
+package dev.apiauth.spi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.apiauth.core.transport;
+package dev.apiauth.core.internal;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.Json;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import tools.jackson.core.json.JsonFactory;
  * databind's start-up (about 460 classes, a third of an application's first token) bought nothing
  * the engine needs; auth-core depends on {@code jackson-core} only.
  */
+@Api(status = Api.Status.INTERNAL)
 public final class JacksonJson implements Json {
     /** The shared instance; the factory is thread-safe. */
     public static final JacksonJson INSTANCE = new JacksonJson();

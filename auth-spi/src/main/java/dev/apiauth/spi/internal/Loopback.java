@@ -1,8 +1,10 @@
-package dev.apiauth.spi;
+package dev.apiauth.spi.internal;
 
+import dev.apiauth.spi.Api;
 import java.util.Locale;
 
 /** Which hosts count as loopback, where plain {@code http} is allowed (tests, simulators, sidecars). */
+@Api(status = Api.Status.INTERNAL)
 public final class Loopback {
     private Loopback() {
     }
