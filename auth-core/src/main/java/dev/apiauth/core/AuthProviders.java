@@ -2,9 +2,11 @@ package dev.apiauth.core;
 
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.AuthProvider;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +43,13 @@ public final class AuthProviders {
     public static AuthProviders discover(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         try {
-            return of(ServiceLoader.load(AuthProvider.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+            // A plain loop, not stream(): discovery runs in every application's start-up, and the stream
+            // pipeline's classes are not in the JDK's class-data-sharing archive.
+            List<AuthProvider> found = new ArrayList<>();
+            for (AuthProvider provider : ServiceLoader.load(AuthProvider.class, loader)) {
+                found.add(provider);
+            }
+            return of(found);
         } catch (ServiceConfigurationError e) {
             throw new AuthException(null, "a provider on the class path could not be loaded (" + e.getMessage()
                     + "); check that its jar matches this apiauth version", e);

@@ -137,6 +137,27 @@ class FleetTokenTest {
     }
 
     @Test
+    void closedInstancesLeaveNoRegistrationInALongLivedFleetState() throws Exception {
+        Fleet.issueTokens(VENDOR, Duration.ofMinutes(10), Duration.ZERO);
+        RedisSharedState shared = fleet.state();
+        List<Credentials> instances = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            instances.add(fleet.credentialsBuilder(shared, 0).build());
+        }
+        Credentials announcer = fleet.instance();
+        AccessToken token = announcer.token();
+        for (Credentials instance : instances) {
+            assertThat(instance.token().value()).isEqualTo(token.value());
+        }
+        assertThat(shared.following()).isEqualTo(4);
+
+        instances.forEach(Credentials::close);
+
+        assertThat(shared.following()).as("a long-lived fleet state forgets closed accounts").isZero();
+        assertThat(Fleet.tokenRequests(VENDOR)).isEqualTo(1);
+    }
+
+    @Test
     void aRejectionOfATokenTheFleetAlreadyReplacedDoesNotDropTheNewOne() {
         RedisSharedState one = fleet.state();
         String account = "fleet-test:late-401";

@@ -6,6 +6,8 @@ import dev.apiauth.benchmarks.SpringSecurity;
 import dev.apiauth.core.AuthProviders;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import javax.net.ssl.SSLContext;
  * One fresh JVM's first token: for apiauth, discovering the five providers with
  * {@link AuthProviders#discover()} and the first {@code headers()} of a Domo account pointed at the
  * loopback endpoint; for the peers, building their client and the first token. Prints one line,
- * {@code cold-start <library> discovery_ns=… built_ns=… first_token_ns=…} (each from the start of
- * {@code main}; {@code built} is when apiauth's {@code Credentials} exist, before the first token
- * request), which {@link ColdStartHarness} reads.
+ * {@code cold-start <library> discovery_ns=… built_ns=… first_token_ns=… cpu_ns=…} (each from the
+ * start of {@code main}; {@code built} is when apiauth's {@code Credentials} exist, before the first
+ * token request; {@code cpu} is the CPU time the main thread spent on the way to the token, which a
+ * busy machine delays but does not inflate), which {@link ColdStartHarness} reads.
  * Run by the harness as a separate process; not meant to be called in a JVM that is already warm.
  */
 public final class ColdStart {
@@ -37,6 +40,8 @@ public final class ColdStart {
         // even for this plain-http loopback endpoint, the JDK's HttpURLConnection does not. Done before
         // timing, so all three are compared on their own work.
         SSLContext.getDefault();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         long discovered = started;
         long built = started;
@@ -64,11 +69,12 @@ public final class ColdStart {
             default -> throw new IllegalArgumentException("unknown library " + library);
         }
         long done = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
         if (authorization == null || !authorization.startsWith("Bearer loopback-token-")) {
             throw new IllegalStateException(library + " produced no loopback token");
         }
         System.out.println("cold-start " + library + " discovery_ns=" + (discovered - started)
-                + " built_ns=" + (built - started) + " first_token_ns=" + (done - started));
+                + " built_ns=" + (built - started) + " first_token_ns=" + (done - started) + " cpu_ns=" + cpu);
         System.exit(0);
     }
 }

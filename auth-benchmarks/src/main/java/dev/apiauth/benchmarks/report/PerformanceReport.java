@@ -267,6 +267,16 @@ public final class PerformanceReport {
                     .append("| first request: HttpClient 5 created, the token request, its JSON parsed | ")
                     .append(fmt(apiauth.path("firstRequestPhaseMedianMillis").asDouble())).append(" |\n\n");
         }
+        if (apiauth != null && apiauth.has("firstTokenCpuMedianMillis")) {
+            out.append("CPU time the main thread spent on the way to the first token (median): waiting for a core does"
+                    + " not count, so on a busy machine this is the steadier comparison.\n\n"
+                    + "| Library | Main-thread CPU to first token (ms) |\n|---|---|\n");
+            for (JsonNode result : run.path("results")) {
+                out.append("| ").append(result.path("library").asString()).append(" | ")
+                        .append(fmt(result.path("firstTokenCpuMedianMillis").asDouble())).append(" |\n");
+            }
+            out.append('\n');
+        }
         JsonNode google = result(run, "google-auth");
         if (apiauth != null && google != null) {
             double inMain = apiauth.path("firstTokenMedianMillis").asDouble();

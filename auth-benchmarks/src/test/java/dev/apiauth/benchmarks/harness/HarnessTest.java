@@ -87,6 +87,7 @@ class HarnessTest {
             // One run: each phase is that run's difference of the timestamps.
             assertThat(result.buildPhaseMedianMillis()).isPositive()
                     .isCloseTo(result.builtMedianMillis() - result.discoveryMedianMillis(), Offset.offset(0.01));
+            assertThat(result.firstTokenCpuMedianMillis()).isPositive();
             assertThat(result.firstRequestPhaseMedianMillis()).isPositive()
                     .isCloseTo(result.firstTokenMedianMillis() - result.builtMedianMillis(), Offset.offset(0.01));
         });

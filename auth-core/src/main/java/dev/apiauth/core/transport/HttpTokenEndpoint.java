@@ -153,6 +153,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // Token answers are a few hundred bytes: no Accept-Encoding, and no codec registry to load.
+                .disableContentCompression()
                 .setUserAgent(userAgent)
                 .build();
     }

@@ -435,6 +435,23 @@ class HttpTokenEndpointTest {
         TLS_SERVER.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    @Test
+    void aClosedEndpointRefusesToSendWithATypedErrorWhetherOrNotItEverSent() {
+        SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody(TOKEN_JSON)));
+        HttpTokenEndpoint used = HttpTokenEndpoint.builder().providerId(PROVIDER).build();
+        used.send(EndpointRequest.post(uri("/token")).form(Map.of()).build());
+        HttpTokenEndpoint unused = HttpTokenEndpoint.builder().providerId(PROVIDER).build();
+
+        for (HttpTokenEndpoint closed : List.of(used, unused)) {
+            closed.close();
+            closed.close(); // twice is harmless
+            assertThatThrownBy(() -> closed.send(EndpointRequest.post(uri("/token")).form(Map.of()).build()))
+                    .isInstanceOf(AuthException.class).isNotInstanceOf(TransientAuthException.class)
+                    .hasMessageContaining("transport was closed").hasMessageContaining("build a new Credentials");
+        }
+        SERVER.verify(1, postRequestedFor(urlEqualTo("/token")));
+    }
+
     /** Trusts every server certificate and records whom it was shown. */
     private static final class RecordingTrustManager implements X509TrustManager {
         private final List<String> consulted;
