@@ -1,5 +1,6 @@
 package dev.apiauth.core.transport;
 
+import dev.apiauth.core.internal.SharedExecutor;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;

@@ -1,4 +1,4 @@
-package dev.apiauth.core.transport;
+package dev.apiauth.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
