@@ -196,9 +196,11 @@ public final class Credentials implements AutoCloseable {
 
     /**
      * Waits until the provider's rate budget allows one more API request (doo: 1/s, 1000/day per
-     * API key), shared by every account with the same budget in the JVM. The engine's HTTP
-     * integrations call it before each request; call it yourself when you use {@link #headers()}
-     * with another client. Returns at once for providers without a budget.
+     * API key), shared by every account with the same budget in the JVM (or the fleet, with the
+     * {@linkplain Builder#rateBudgets(RateBudgets) rate budgets} of {@code auth-redis}). The engine's
+     * HTTP integrations call it before each request; call it yourself when you use {@link #headers()}
+     * with another client. Each token request the engine makes takes a permit of the same budget.
+     * Returns at once for providers without a budget.
      *
      * @throws dev.apiauth.spi.TransientAuthException when the wait would exceed the maximum pacing wait
      */

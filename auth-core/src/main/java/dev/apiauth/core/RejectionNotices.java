@@ -18,7 +18,9 @@ public interface RejectionNotices {
      * registration in {@link Credentials#close()}; subscribing the same listener twice registers it
      * once.
      *
-     * @param accountKey the account the listener belongs to (provider id and a settings fingerprint); not secret
+     * @param accountKey the account the listener belongs to (provider id and a settings fingerprint; not
+     *     secret), or {@code null} when the subscriber does not know it (following an account built with
+     *     other notices); an implementation that matches rejections by token needs no key
      */
     Registration subscribe(String accountKey, RejectionListener listener);
 
