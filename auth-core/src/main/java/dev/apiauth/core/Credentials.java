@@ -15,8 +15,6 @@ import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.SecretStore;
 import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.TokenSource;
-import dev.apiauth.spi.EndpointRequest;
-import dev.apiauth.spi.EndpointResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,10 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>{@link #close()} releases what the account holds: its place in the {@link SharedState}, the
- * transport the engine created, and its share of the engine's threads ({@code apiauth-ticker},
- * {@code apiauth-refresh-N}, {@code apiauth-call-deadline}), which end when the last account of the
- * JVM closes. No thread is started before an account needs it.
+ * <p>{@link #close()} releases what the account holds: its subscription to the fleet's
+ * {@link RejectionNotices}, the transport the engine created, and its share of the engine's threads
+ * ({@code apiauth-ticker}, {@code apiauth-refresh-N}, {@code apiauth-call-deadline}), which end when
+ * the last account of the JVM closes. No thread is started before an account needs it.
  */
 @Api(status = Api.Status.STABLE)
 public final class Credentials implements AutoCloseable {
@@ -62,43 +60,81 @@ public final class Credentials implements AutoCloseable {
     private final ProviderSettings settings;
     private final TokenLifecycle lifecycle;
     private final RequestPacer pacer;
+    private final RejectionListener rejectionListener;
+    private final RejectionNotices.Registration registration;
     private final AutoCloseable ownedTransport;
-    private final SharedState sharedState;
-    private final String accountKey;
     private final SharedExecutor.Lease<ExecutorService> refreshLease;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Credentials(Builder builder, ProviderSettings settings, TokenEndpoint tokenEndpoint,
-            AutoCloseable ownedTransport) {
-        this.provider = builder.provider;
+    /** Takes the parts {@link #assemble} made; starts nothing and publishes nothing. */
+    private Credentials(AuthProvider provider, ProviderSettings settings, TokenLifecycle lifecycle, RequestPacer pacer,
+            RejectionListener rejectionListener, RejectionNotices.Registration registration,
+            AutoCloseable ownedTransport, SharedExecutor.Lease<ExecutorService> refreshLease) {
+        this.provider = provider;
         this.settings = settings;
+        this.lifecycle = lifecycle;
+        this.pacer = pacer;
+        this.rejectionListener = rejectionListener;
+        this.registration = registration;
         this.ownedTransport = ownedTransport;
+        this.refreshLease = refreshLease;
+    }
+
+    /**
+     * The one place an account is put together, each part from the ones before it: the provider
+     * context (token endpoint, JSON, clock, scoped secret store), the provider's token source, the
+     * pacer on the source's rate budget, the lifecycle on all of them, and last the subscription to
+     * the fleet's rejection notices. Nothing is set on a part after it is made. When a step fails,
+     * what the steps before it took (the engine's transport, the refresh pool lease) is given back.
+     */
+    private static Credentials assemble(Builder builder, ProviderSettings settings) {
+        AuthProvider provider = builder.provider;
         String id = provider.id();
-        // The token request counts against the vendor's budget too, so it is paced like API calls;
-        // the pacer exists only once the source has said what its budget is.
-        PacedTokenEndpoint paced = new PacedTokenEndpoint(tokenEndpoint);
-        ProviderContext context = new EngineContext(id, paced, builder.json, builder.clock,
-                new ScopedSecretStore(id, builder.secretStore));
-        TokenSource source = Objects.requireNonNull(provider.createTokenSource(settings, context),
-                () -> "provider " + id + " created no token source");
-        this.pacer = builder.pacing
-                ? RequestPacer.shared(id, source.rateLimitScope(), source.rateLimits(), builder.clock, builder.sleeper,
-                        builder.maxPacingWait, builder.sharedState)
-                : RequestPacer.none();
-        paced.pacer = pacer;
-        this.accountKey = accountKey(id, settings);
-        this.sharedState = builder.sharedState;
-        Executor background = builder.background;
-        if (background == null) {
-            SharedExecutor.Lease<ExecutorService> lease = REFRESH_POOL.acquire();
-            this.refreshLease = lease;
-            background = task -> lease.executor().execute(task); // the pool starts with the first refresh
-        } else {
-            this.refreshLease = null;
+        String accountKey = accountKey(id, settings);
+        HttpTokenEndpoint owned = builder.tokenEndpoint == null ? builder.transport.providerId(id).build() : null;
+        SharedExecutor.Lease<ExecutorService> refreshLease = null;
+        try {
+            ProviderContext context = new EngineContext(id, owned != null ? owned : builder.tokenEndpoint, builder.json,
+                    builder.clock, new ScopedSecretStore(id, builder.secretStore));
+            TokenSource source = Objects.requireNonNull(provider.createTokenSource(settings, context),
+                    () -> "provider " + id + " created no token source");
+            RequestPacer pacer = builder.pacing
+                    ? RequestPacer.of(id, source.rateLimitScope(), source.rateLimits(), builder.rateBudgets,
+                            builder.clock, builder.sleeper, builder.maxPacingWait)
+                    : RequestPacer.none();
+            Executor background = builder.background;
+            if (background == null) {
+                SharedExecutor.Lease<ExecutorService> lease = REFRESH_POOL.acquire();
+                refreshLease = lease;
+                background = task -> lease.executor().execute(task); // the pool starts with the first refresh
+            }
+            TokenLifecycle lifecycle = new TokenLifecycle(new TokenLifecycle.Config(id, accountKey, source, pacer,
+                    builder.clock, builder.refreshPolicy, builder.retryPolicy, background, builder.sleeper,
+                    builder.listener, builder.sharedTokens));
+            RejectionListener rejectionListener = lifecycle::rejectedElsewhere;
+            RejectionNotices.Registration registration;
+            try {
+                registration = Objects.requireNonNull(builder.rejections.subscribe(accountKey, rejectionListener),
+                        "the rejection notices returned no registration");
+            } catch (RuntimeException | Error e) {
+                lifecycle.close();
+                throw e;
+            }
+            return new Credentials(provider, settings, lifecycle, pacer, rejectionListener, registration, owned,
+                    refreshLease);
+        } catch (RuntimeException | Error e) {
+            if (refreshLease != null) {
+                refreshLease.close();
+            }
+            if (owned != null) {
+                try {
+                    owned.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
         }
-        this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
-                background, builder.sleeper, builder.listener, builder.sharedState, accountKey);
-        builder.sharedState.attach(accountKey, this);
     }
 
     /** Starts configuring an account of {@code provider}. */
@@ -162,14 +198,26 @@ public final class Credentials implements AutoCloseable {
 
     /**
      * Waits until the provider's rate budget allows one more API request (doo: 1/s, 1000/day per
-     * API key), shared by every account with the same budget in the JVM. The engine's HTTP
-     * integrations call it before each request; call it yourself when you use {@link #headers()}
-     * with another client. Returns at once for providers without a budget.
+     * API key), shared by every account with the same budget in the JVM (or the fleet, with the
+     * {@linkplain Builder#rateBudgets(RateBudgets) rate budgets} of {@code auth-redis}). The engine's
+     * HTTP integrations call it before each request; call it yourself when you use {@link #headers()}
+     * with another client. Each token request the engine makes takes a permit of the same budget.
+     * Returns at once for providers without a budget.
      *
      * @throws dev.apiauth.spi.TransientAuthException when the wait would exceed the maximum pacing wait
      */
     public void pace() {
         pacer.acquire();
+    }
+
+    /**
+     * The listener through which other instances' rejections reach this account: it drops the
+     * current token when it is the one rejected. Already subscribed to the
+     * {@linkplain Builder#rejectionNotices(RejectionNotices) notices it was built with} until
+     * {@link #close()}; subscribe it to others to follow them too.
+     */
+    public RejectionListener rejectionListener() {
+        return rejectionListener;
     }
 
     /** API statuses that mean the token is no longer accepted (401, plus what the provider declares). */
@@ -178,7 +226,7 @@ public final class Credentials implements AutoCloseable {
     }
 
     /**
-     * Releases the account: leaves the {@link SharedState} ({@link SharedState#detach}), cancels
+     * Releases the account: closes its subscription to the fleet's {@link RejectionNotices}, cancels
      * its scheduled work, closes the token-endpoint transport the engine created (not one passed to
      * the builder) and gives back its share of the engine's threads; the last account of the JVM to
      * close ends them. Closing twice does nothing more. Afterwards no new token can be fetched
@@ -190,7 +238,7 @@ public final class Credentials implements AutoCloseable {
             return;
         }
         try {
-            sharedState.detach(accountKey, this);
+            registration.close();
         } finally {
             lifecycle.close();
             try {
@@ -250,7 +298,9 @@ public final class Credentials implements AutoCloseable {
         private SecretStore secretStore = new InMemorySecretStore();
         private Json json = JacksonJson.INSTANCE;
         private boolean pacing = true;
-        private SharedState sharedState = SharedState.local();
+        private SharedTokens sharedTokens = SharedTokens.local();
+        private RateBudgets rateBudgets = RateBudgets.local();
+        private RejectionNotices rejections = RejectionNotices.none();
         private Duration maxPacingWait = Duration.ofSeconds(30);
 
         private Builder(AuthProvider provider) {
@@ -334,11 +384,29 @@ public final class Credentials implements AutoCloseable {
         }
 
         /**
-         * Where state shared by a fleet lives (the current token, rate budgets); this JVM only by
-         * default. See {@code auth-redis}.
+         * Where state shared by a fleet lives, all three parts at once: the current token, rate
+         * budgets and rejection notices; this JVM only by default. See {@code auth-redis}.
          */
         public Builder sharedState(SharedState state) {
-            this.sharedState = Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(state, "state");
+            return sharedTokens(state.tokens()).rateBudgets(state.rateBudgets()).rejectionNotices(state.rejections());
+        }
+
+        /** How instances of a fleet coordinate the account's token; each fetches its own by default. */
+        public Builder sharedTokens(SharedTokens tokens) {
+            this.sharedTokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        /** Where the provider's rate budgets live; in this JVM by default. */
+        public Builder rateBudgets(RateBudgets budgets) {
+            this.rateBudgets = Objects.requireNonNull(budgets, "budgets");
+            return this;
+        }
+
+        /** How rejections reported by other instances reach the account; none by default. */
+        public Builder rejectionNotices(RejectionNotices notices) {
+            this.rejections = Objects.requireNonNull(notices, "notices");
             return this;
         }
 
@@ -354,27 +422,7 @@ public final class Credentials implements AutoCloseable {
          * @throws dev.apiauth.spi.InvalidSettingsException listing every problem with the settings
          */
         public Credentials build() {
-            ProviderSettings validated = settings.validate(provider);
-            if (tokenEndpoint != null) {
-                return new Credentials(this, validated, tokenEndpoint, null);
-            }
-            HttpTokenEndpoint owned = transport.providerId(provider.id()).build();
-            return new Credentials(this, validated, owned, owned);
-        }
-    }
-
-    private static final class PacedTokenEndpoint implements TokenEndpoint {
-        private final TokenEndpoint delegate;
-        private volatile RequestPacer pacer = RequestPacer.none();
-
-        PacedTokenEndpoint(TokenEndpoint delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public EndpointResponse send(EndpointRequest request) {
-            pacer.acquire();
-            return delegate.send(request);
+            return assemble(this, settings.validate(provider));
         }
     }
 

@@ -118,13 +118,22 @@ public final class RefreshPolicy {
         return builder;
     }
 
-    /** The two instants, in epoch milliseconds, at which {@code token} turns stale and expired. */
-    Schedule schedule(AccessToken token) {
+    /**
+     * Whether the engine would still use {@code token} at {@code now}: before its expiry less the
+     * margin (and within the maximum token age). A fleet's shared state asks this before handing a
+     * token another instance fetched to this one, so it judges tokens exactly as the engine does.
+     */
+    public boolean usableAt(AccessToken token, java.time.Instant now) {
+        Objects.requireNonNull(token, "token");
+        return epochMillis(now) < expiredAtMillis(token);
+    }
+
+    /** When the engine counts {@code token} expired, in epoch milliseconds; no jitter, so no random draw. */
+    private long expiredAtMillis(AccessToken token) {
         long issued = epochMillis(token.issuedAt());
         Optional<java.time.Instant> expiry = token.expiresAt();
         if (expiry.isEmpty()) {
-            long end = maxTokenAge == null ? Long.MAX_VALUE : saturatedAdd(issued, maxTokenAge.toMillis());
-            return new Schedule(end, end);
+            return maxTokenAge == null ? Long.MAX_VALUE : saturatedAdd(issued, maxTokenAge.toMillis());
         }
         long expiresAt = epochMillis(expiry.get());
         if (maxTokenAge != null) {
@@ -133,11 +142,25 @@ public final class RefreshPolicy {
         // From the lifetime the engine will use: a maximum age shorter than the grant is the lifetime.
         long lifetime = Math.max(0, expiresAt - issued);
         long margin = Math.min(maxExpiryMargin.toMillis(), (long) (lifetime * expiryMarginRatio));
+        return Math.max(issued, expiresAt - margin);
+    }
+
+    /** The two instants, in epoch milliseconds, at which {@code token} turns stale and expired. */
+    Schedule schedule(AccessToken token) {
+        long expiredAt = expiredAtMillis(token);
+        Optional<java.time.Instant> expiry = token.expiresAt();
+        if (expiry.isEmpty()) {
+            return new Schedule(expiredAt, expiredAt);
+        }
+        long issued = epochMillis(token.issuedAt());
+        long expiresAt = epochMillis(expiry.get());
+        long lifetime = Math.max(0, expiresAt - issued);
+        if (maxTokenAge != null) {
+            expiresAt = Math.min(expiresAt, saturatedAdd(issued, maxTokenAge.toMillis()));
+        }
         long ahead = Math.min(maxRefreshAhead.toMillis(), (long) (lifetime * refreshAheadRatio));
         long jitter = (long) (ahead * jitterRatio * random.getAsDouble());
-        long expiredAt = expiresAt - margin;
-        long staleAt = Math.min(expiredAt, expiresAt - ahead - jitter);
-        return new Schedule(Math.max(issued, staleAt), Math.max(issued, expiredAt));
+        return new Schedule(Math.min(expiredAt, Math.max(issued, expiresAt - ahead - jitter)), expiredAt);
     }
 
     /** Epoch milliseconds, saturated: instants far in the past or future do not overflow. */

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * A user's raw settings for one provider account, from a {@code Map}, {@code Properties} or
@@ -173,19 +174,69 @@ public final class Settings {
         ProviderInfo info = provider.info();
         String id = provider.id();
         List<String> problems = new ArrayList<>();
-        Map<String, String> accepted = new LinkedHashMap<>();
         Set<String> refused = new HashSet<>();
-        values.forEach((name, value) -> {
-            if (info.setting(name).isEmpty()) {
-                problems.add(unknown(id, info, name));
-            }
-        });
+        values.keySet().stream().filter(name -> info.setting(name).isEmpty())
+                .forEach(name -> problems.add(unknown("setting '" + name + "' for provider '" + id + "'", info, name)));
+        ProviderSettings settings = wellFormed(info, problems, refused, setting -> "missing required setting '"
+                + setting.name() + "' (" + setting.description() + "); set it, e.g. with environment variable "
+                + environmentVariable(id, setting.name()));
+        // A rule about a setting already refused (e.g. "mode password needs 'password'" after
+        // "'password' is empty") would say the same thing twice.
+        crossChecks(provider, settings, !problems.isEmpty()).stream()
+                .filter(problem -> refused.stream().noneMatch(name -> problem.contains("'" + name + "'")))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(id, problems);
+        }
+        return settings;
+    }
+
+    /**
+     * Checks these settings against the declarations of a part of an application that is
+     * configured like a provider but is not one, such as {@code auth-redis}'s fleet settings:
+     * unknown names and malformed values, with the same messages as for providers. Required
+     * settings are not checked, since that part's builder may be given them otherwise; it reports
+     * missing ones itself, together with these problems.
+     *
+     * @param component names the part in messages ({@code "Redis"}: "unknown Redis setting 'x'")
+     * @return the well-formed values, to read with {@link ProviderSettings}' typed getters, and the
+     *     problems with the others (never a secret's value)
+     */
+    public Checked check(String component, List<Setting> declared) {
+        // Not a provider: ProviderInfo only carries the declarations here, its documentation is never shown.
+        ProviderInfo.Builder builder = ProviderInfo.builder(component)
+                .documentation("urn:apiauth:settings:" + component.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        declared.forEach(builder::setting);
+        ProviderInfo info = builder.build();
+        List<String> problems = new ArrayList<>();
+        values.keySet().stream().filter(name -> info.setting(name).isEmpty())
+                .forEach(name -> problems.add(unknown(component + " setting '" + name + "'", info, name)));
+        ProviderSettings accepted = wellFormed(info, problems, new HashSet<>(), null);
+        return new Checked(accepted, List.copyOf(problems));
+    }
+
+    /**
+     * What {@link #check} found.
+     *
+     * @param accepted the well-formed values
+     * @param problems what is wrong with the others, empty when nothing is
+     */
+    public record Checked(ProviderSettings accepted, List<String> problems) {
+    }
+
+    /**
+     * The given values that {@code info} declares and that pass their setting's check; adds the
+     * others' problems, in declaration order, and, unless {@code missing} is {@code null}, its
+     * message for each required setting not given.
+     */
+    private ProviderSettings wellFormed(ProviderInfo info, List<String> problems, Set<String> refused,
+            Function<Setting, String> missing) {
+        Map<String, String> accepted = new LinkedHashMap<>();
         for (Setting setting : info.settings()) {
             String value = values.get(setting.name());
             if (value == null) {
-                if (setting.required()) {
-                    problems.add("missing required setting '" + setting.name() + "' (" + setting.description()
-                            + "); set it, e.g. with environment variable " + environmentVariable(id, setting.name()));
+                if (missing != null && setting.required()) {
+                    problems.add(missing.apply(setting));
                 }
                 continue;
             }
@@ -197,16 +248,7 @@ public final class Settings {
                 accepted.put(setting.name(), value);
             }
         }
-        ProviderSettings settings = SettingValues.providerSettings(info, accepted);
-        // A rule about a setting already refused (e.g. "mode password needs 'password'" after
-        // "'password' is empty") would say the same thing twice.
-        crossChecks(provider, settings, !problems.isEmpty()).stream()
-                .filter(problem -> refused.stream().noneMatch(name -> problem.contains("'" + name + "'")))
-                .forEach(problems::add);
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(id, problems);
-        }
-        return settings;
+        return SettingValues.providerSettings(info, accepted);
     }
 
     /**
@@ -225,11 +267,12 @@ public final class Settings {
         }
     }
 
-    private static String unknown(String id, ProviderInfo info, String name) {
+    /** "unknown {@code what}; did you mean …? known settings: […]". */
+    private static String unknown(String what, ProviderInfo info, String name) {
         List<String> known = info.settings().stream().map(Setting::name).toList();
         String normalised = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
         String hint = known.contains(normalised) ? "did you mean '" + normalised + "'? " : "";
-        return "unknown setting '" + name + "' for provider '" + id + "'; " + hint + "known settings: " + known;
+        return "unknown " + what + "; " + hint + "known settings: " + known;
     }
 
     @Override

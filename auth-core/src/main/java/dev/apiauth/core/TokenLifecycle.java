@@ -11,7 +11,9 @@ import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -21,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +73,9 @@ final class TokenLifecycle {
     }
 
     private final String providerId;
+    private final String accountKey;
     private final TokenSource source;
+    private final RequestPacer pacer;
     private final Clock clock;
     /** Present when the clock is the system clock: then fresh states are trusted and flipped by this timer. */
     private final SharedExecutor.Lease<ScheduledExecutorService> timer;
@@ -79,31 +84,62 @@ final class TokenLifecycle {
     private final Executor background;
     private final Sleeper sleeper;
     private final AuthListener listener;
-    private final SharedState shared;
-    private final String accountKey;
+    private final SharedTokens shared;
 
     @SuppressWarnings("unused") // accessed through STATE as well
     private volatile State state = State.NONE;
     private volatile Failure failure;
-    private final java.util.concurrent.atomic.AtomicBoolean implausibleWarned = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean implausibleWarned = new AtomicBoolean();
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
     private final AtomicReference<ScheduledFuture<?>> pendingFlip = new AtomicReference<>();
     private volatile boolean closed;
 
-    TokenLifecycle(String providerId, TokenSource source, Clock clock, RefreshPolicy refreshPolicy,
-            RetryPolicy retryPolicy, Executor background, Sleeper sleeper, AuthListener listener, SharedState shared,
-            String accountKey) {
-        this.providerId = providerId;
-        this.source = source;
-        this.clock = clock;
+    /**
+     * Everything one account's lifecycle is made of, assembled once by {@link Credentials}.
+     *
+     * @param providerId names the provider in messages and events
+     * @param accountKey identifies the account to the {@link SharedTokens}
+     * @param source the provider's token source
+     * @param pacer paces each token request to the provider's rate budget ({@link RequestPacer#none()} for none)
+     * @param clock decides freshness; only the system clock lets fresh states be trusted without reading it
+     * @param refreshPolicy when a token turns stale and expired
+     * @param retryPolicy how failed token requests are retried
+     * @param background where background refreshes run
+     * @param sleeper how waits between attempts happen
+     * @param listener receives the lifecycle's events
+     * @param shared token coordination across a fleet
+     */
+    record Config(String providerId, String accountKey, TokenSource source, RequestPacer pacer, Clock clock,
+            RefreshPolicy refreshPolicy, RetryPolicy retryPolicy, Executor background, Sleeper sleeper,
+            AuthListener listener, SharedTokens shared) {
+        Config {
+            Objects.requireNonNull(providerId, "providerId");
+            Objects.requireNonNull(accountKey, "accountKey");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(pacer, "pacer");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(refreshPolicy, "refreshPolicy");
+            Objects.requireNonNull(retryPolicy, "retryPolicy");
+            Objects.requireNonNull(background, "background");
+            Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(shared, "shared");
+        }
+    }
+
+    TokenLifecycle(Config config) {
+        this.providerId = config.providerId();
+        this.accountKey = config.accountKey();
+        this.source = config.source();
+        this.pacer = config.pacer();
+        this.clock = config.clock();
         this.timer = clock.getClass() == SYSTEM_CLOCK ? TIMER.acquire() : null;
-        this.refreshPolicy = refreshPolicy;
-        this.retryPolicy = retryPolicy;
-        this.background = background;
-        this.sleeper = sleeper;
-        this.listener = listener;
-        this.shared = shared;
-        this.accountKey = accountKey;
+        this.refreshPolicy = config.refreshPolicy();
+        this.retryPolicy = config.retryPolicy();
+        this.background = config.background();
+        this.sleeper = config.sleeper();
+        this.listener = config.listener();
+        this.shared = config.shared();
     }
 
     /** The current authorization, fetching or refreshing as its state requires. */
@@ -139,6 +175,17 @@ final class TokenLifecycle {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Another instance of the fleet reports a rejected token: drops the current one if it is that
+     * token, as {@link #rejected(Authorization)} would ({@link RejectionListener}).
+     */
+    void rejectedElsewhere(Predicate<AccessToken> isRejected) {
+        State current = state;
+        if (current.isUsableAt(clock.millis()) && isRejected.test(current.authorization.token())) {
+            rejected(current.authorization);
+        }
     }
 
     /** Forgets the current token whatever it is. */
@@ -360,6 +407,7 @@ final class TokenLifecycle {
 
     /** One fetch from the source, an implausible lifetime capped (see {@link RefreshPolicy}) before anyone sees it. */
     private AccessToken fetchPlausible() {
+        pacer.acquire(); // the token request counts against the vendor's budget too
         AccessToken token = source.fetch();
         AccessToken capped = token == null ? null : refreshPolicy.capImplausible(token);
         if (capped != token) {

@@ -16,14 +16,16 @@ class CredentialsSharedStateTest {
     private final ScriptedProvider provider = new ScriptedProvider(clock);
 
     /** Records calls and, when primed, answers with a token "another instance" fetched. */
-    private static final class RecordingState implements SharedState {
+    private static final class RecordingState implements SharedTokens, RejectionNotices {
         final List<String> calls = new ArrayList<>();
-        final List<Credentials> attached = new ArrayList<>();
+        final List<RejectionListener> subscribed = new ArrayList<>();
+        int closedRegistrations;
         AccessToken fromFleet;
 
         @Override
-        public void attach(String accountKey, Credentials credentials) {
-            attached.add(credentials);
+        public Registration subscribe(String accountKey, RejectionListener listener) {
+            subscribed.add(listener);
+            return () -> closedRegistrations++;
         }
 
         @Override
@@ -34,9 +36,10 @@ class CredentialsSharedStateTest {
         }
     }
 
-    private Credentials account(SharedState state, String secret) {
+    private Credentials account(RecordingState state, String secret) {
         return Credentials.builder(provider).settings(Map.of("client-secret", secret)).clock(clock)
-                .backgroundExecutor(Runnable::run).sharedState(state).build();
+                .backgroundExecutor(Runnable::run)
+                .sharedState(SharedState.of(state, RateBudgets.local(), state)).build();
     }
 
     @Test
@@ -61,11 +64,32 @@ class CredentialsSharedStateTest {
     }
 
     @Test
-    void everyCredentialsIsAttachedToItsSharedState() {
+    void everyCredentialsSubscribesItsListenerUntilItCloses() {
         RecordingState state = new RecordingState();
         Credentials first = account(state, ScriptedProvider.SECRET);
         Credentials second = account(state, "another");
-        assertThat(state.attached).containsExactly(first, second);
+        assertThat(state.subscribed).containsExactly(first.rejectionListener(), second.rejectionListener());
+
+        first.close();
+        first.close();
+        second.close();
+
+        assertThat(state.closedRegistrations).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectionElsewhereDropsTheTokenOnlyWhenItIsTheOneHeld() {
+        RecordingState state = new RecordingState();
+        Credentials credentials = account(state, ScriptedProvider.SECRET);
+        Authorization held = credentials.authorization();
+
+        credentials.rejectionListener().rejectedElsewhere(token -> false);
+        assertThat(credentials.peek()).contains(held);
+
+        credentials.rejectionListener().rejectedElsewhere(token -> token.value().equals(held.token().value()));
+        assertThat(credentials.peek()).isEmpty();
+        assertThat(credentials.authorization()).isNotSameAs(held);
+        assertThat(provider.fetches()).isEqualTo(2);
     }
 
     @Test

@@ -34,6 +34,28 @@ class SettingsTest {
     }
 
     @Test
+    void aComponentsSettingsAreCheckedLikeAProvidersWithoutRequiringAny() {
+        List<Setting> declared = List.of(Setting.text("uri", "where").required().build(),
+                Setting.duration("wait-time", "how long").defaultValue("10s").build(),
+                Setting.secret("key", "the key").build());
+
+        Settings.Checked good = Settings.of(Map.of("wait-time", "2s", "key", SECRET)).check("Redis", declared);
+        assertThat(good.problems()).isEmpty();
+        assertThat(good.accepted().duration("wait-time")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(good.accepted().isGiven("uri")).isFalse();
+        assertThat(good.accepted().toString()).doesNotContain(SECRET);
+
+        Settings.Checked bad = Settings.of(Map.of("wait-time", "soon", "wait_time", "1s", "key", SECRET))
+                .check("Redis", declared);
+        assertThat(bad.problems()).hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).startsWith("unknown Redis setting 'wait_time'; did you mean 'wait-time'?"))
+                .anySatisfy(problem -> assertThat(problem).contains("wait-time").doesNotContain("did you mean"))
+                .allSatisfy(problem -> assertThat(problem).doesNotContain(SECRET));
+        assertThat(bad.accepted().isGiven("key")).as("the well-formed values are kept").isTrue();
+        assertThat(bad.accepted().isGiven("wait-time")).isFalse();
+    }
+
+    @Test
     void ofCopiesTheGivenValues() {
         Map<String, String> given = valid();
         Settings settings = Settings.of(given);

@@ -1,53 +1,28 @@
 package dev.apiauth.redis;
 
-import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
+import dev.apiauth.core.RefreshPolicy;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.SharedState;
-import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.InvalidSettingsException;
-import dev.apiauth.spi.RateLimit;
+import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.Setting;
-import dev.apiauth.spi.TransientAuthException;
-import dev.apiauth.spi.internal.SettingValues;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConfigurationBuilder;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.local.LocalBucketBuilder;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Shares what a fleet of instances must agree on through Redis: the current token of each
- * account, its refresh token ({@link #secretStore()}) and the rate budgets.
+ * Fleet mode's one entry point: shares through one Redis connection what a fleet of instances must
+ * agree on, as the engine's three {@link SharedState} parts plus a secret store:
+ * {@link #tokens()} the current token of each account ({@link RedisTokens}), {@link #rateBudgets()}
+ * the vendors' rate budgets ({@link RedisRateBudgets}), {@link #rejections()} tokens rejected
+ * anywhere ({@link RedisRejections}), and {@link #secretStore()} refresh tokens.
  *
  * <pre>{@code
  * RedisSharedState fleet = RedisSharedState.builder()
@@ -60,48 +35,80 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The engine asks only when this instance needs a new token, so requests never wait on Redis
- * while the token is fresh. Then the token in Redis is taken when it is usable and newer than
- * this instance's; otherwise one instance of the fleet takes a lease (with a fencing number) and
- * fetches, the others wait for its token up to {@link Builder#waitTime(Duration) the wait time}.
- * Tokens and secrets are stored AES-256-GCM encrypted. When Redis cannot be reached every
- * instance works alone (fetching its own tokens, pacing alone) after one warning, and shares
- * again once Redis answers. Thread-safe; one per application is enough, however many accounts.
+ * while the token is fresh. Tokens and secrets are stored AES-256-GCM encrypted. When Redis cannot
+ * be reached every instance works alone (fetching its own tokens, pacing alone) after one warning,
+ * and shares again once Redis answers. Thread-safe; one per application is enough, however many
+ * accounts.
  */
 public final class RedisSharedState implements SharedState, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisSharedState.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration MAX_MARGIN = Duration.ofSeconds(30);
-    private static final Duration UNKNOWN_LIFETIME_TTL = Duration.ofDays(1);
-    private static final long POLL_MILLIS = 50;
-
     private final RedisLink link;
-    private final Encryption encryption;
     private final String prefix;
-    private final Duration leaseTime;
-    private final Duration waitTime;
-    private final Duration commandTimeout;
-    private final Clock clock;
+    private final Encryption encryption;
+    private final RedisTokens tokens;
+    private final RedisRateBudgets rateBudgets;
+    private final RedisRejections rejections;
     private final RedisSecretStore secretStore;
-    /** Identity set: {@code Credentials} does not override {@code equals}, and following twice is one registration. */
-    private final Set<Credentials> followed = ConcurrentHashMap.newKeySet();
-    private final Object stored = new Object();
-    private Budgets budgets;
 
-    private RedisSharedState(Builder builder, RedisURI uri, Encryption encryption) {
+    private RedisSharedState(RedisLink link, String prefix, Encryption encryption, RedisTokens tokens,
+            RedisRateBudgets rateBudgets, RedisRejections rejections, RedisSecretStore secretStore) {
+        this.link = link;
+        this.prefix = prefix;
         this.encryption = encryption;
-        this.prefix = builder.keyPrefix;
-        this.leaseTime = builder.leaseTime;
-        this.waitTime = builder.waitTime;
-        this.commandTimeout = builder.commandTimeout;
-        this.clock = builder.clock;
-        this.link = new RedisLink(uri, builder.commandTimeout, builder.connectTimeout, builder.retryInterval,
-                prefix + "events", (channel, message) -> onMessage(message));
-        this.secretStore = new RedisSecretStore(link, encryption, prefix + "secret:");
+        this.tokens = tokens;
+        this.rateBudgets = rateBudgets;
+        this.rejections = rejections;
+        this.secretStore = secretStore;
+    }
+
+    /**
+     * Puts the parts together, each from the ones before it: the rejection notices and the signal
+     * of stored tokens first, then the link whose pub/sub messages reach them, then the parts that
+     * send commands over the link.
+     */
+    private static RedisSharedState assemble(Builder builder, RedisURI uri, Encryption encryption) {
+        String prefix = builder.keyPrefix;
+        RedisRejections rejections = new RedisRejections(encryption);
+        RedisTokens.Stored stored = new RedisTokens.Stored();
+        RedisLink link = new RedisLink(uri, builder.commandTimeout, builder.connectTimeout, builder.retryInterval,
+                prefix + "events", (channel, message) -> route(message, stored, rejections));
+        RedisTokens tokens = new RedisTokens(link, encryption, prefix, builder.leaseTime, builder.waitTime, builder.clock,
+                builder.refreshPolicy, stored);
+        return new RedisSharedState(link, prefix, encryption, tokens,
+                new RedisRateBudgets(link, prefix, builder.commandTimeout), rejections,
+                new RedisSecretStore(link, encryption, prefix + "secret:"));
+    }
+
+    /** Messages of every instance, on Lettuce's event loop: must not block. */
+    private static void route(String message, RedisTokens.Stored stored, RedisRejections rejections) {
+        String[] parts = message.split(" ", 3);
+        if (parts[0].equals("stored")) {
+            stored.signal();
+        } else if (parts[0].equals("rejected") && parts.length == 3) {
+            rejections.rejected(parts[2]);
+        }
     }
 
     /** Starts the configuration; {@link Builder#redisUri} and {@link Builder#encryptionKey} are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Token coordination: one instance of the fleet fetches, the others take its token. */
+    @Override
+    public RedisTokens tokens() {
+        return tokens;
+    }
+
+    /** Rate budgets that hold across the fleet. */
+    @Override
+    public RedisRateBudgets rateBudgets() {
+        return rateBudgets;
+    }
+
+    /** Rejections reported by any instance, relayed to this one's accounts. */
+    @Override
+    public RedisRejections rejections() {
+        return rejections;
     }
 
     /**
@@ -126,25 +133,13 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
      */
     public Following follow(Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
-        followed.add(credentials);
-        return () -> followed.remove(credentials);
-    }
-
-    /** Every {@link Credentials} built with this state follows the fleet's rejections until it closes. */
-    @Override
-    public void attach(String accountKey, Credentials credentials) {
-        follow(credentials);
-    }
-
-    /** A closed {@link Credentials} is forgotten, so a long-lived fleet instance does not keep every account it ever had. */
-    @Override
-    public void detach(String accountKey, Credentials credentials) {
-        followed.remove(credentials);
+        var registration = rejections.subscribe(null, credentials.rejectionListener());
+        return registration::close;
     }
 
     /** How many {@code Credentials} follow the fleet's rejections now; for tests and diagnostics. */
     int following() {
-        return followed.size();
+        return rejections.size();
     }
 
     /** Stops following one {@link Credentials}; see {@link #follow(Credentials)}. */
@@ -173,261 +168,20 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
         }
     }
 
-    @Override
-    public AccessToken obtainToken(String accountKey, AccessToken previous, boolean previousRejected,
-            Supplier<AccessToken> fetch) {
-        Objects.requireNonNull(accountKey, "accountKey");
-        Objects.requireNonNull(fetch, "fetch");
-        Keys keys = keys(accountKey);
-        String previousId = previous == null ? null : encryption.tokenId(previous.value());
-        try {
-            if (previousRejected && previousId != null) {
-                Long announced = link.use(() -> link.commands().eval(Scripts.REJECT, ScriptOutputType.INTEGER,
-                        new String[] {keys.token}, previousId, link.channel(), "rejected " + accountKey + " " + previousId));
-                if (announced == 1) {
-                    LOG.debug("{}: told the fleet the current token was rejected", accountKey);
-                }
-            }
-            long deadline = System.nanoTime() + waitTime.toNanos();
-            while (true) {
-                Optional<AccessToken> shared = sharedToken(accountKey, keys, previous, previousId);
-                if (shared.isPresent()) {
-                    return shared.get();
-                }
-                Optional<Lease> lease = lease(keys);
-                if (lease.isPresent()) {
-                    return fetchHolding(lease.get(), accountKey, keys, previous, previousId, fetch);
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    break;
-                }
-                awaitStored(accountKey);
-            }
-            LOG.warn("{}: the instance fetching the fleet's token did not finish within {} ms; fetching here instead",
-                    accountKey, waitTime.toMillis());
-        } catch (RedisUnavailableException e) {
-            // Already logged once for the outage by the link.
-        }
-        return fetch.get();
-    }
-
-    /** Fetches as the lease holder; Redis failing after the fetch costs the fleet, never this request. */
-    private AccessToken fetchHolding(Lease lease, String accountKey, Keys keys, AccessToken previous, String previousId,
-            Supplier<AccessToken> fetch) throws RedisUnavailableException {
-        try {
-            // A holder may have stored and released between our read and our lease.
-            Optional<AccessToken> shared = sharedToken(accountKey, keys, previous, previousId);
-            if (shared.isPresent()) {
-                return shared.get();
-            }
-            AccessToken token = fetch.get();
-            try {
-                if (store(lease, accountKey, keys, token)) {
-                    return token;
-                }
-                // Our lease ran out and another instance stored a token since: the fleet's wins.
-                LOG.debug("{}: a newer fleet token replaced the one fetched here (fence {} is stale)", accountKey, lease.fence);
-                return sharedToken(accountKey, keys, previous, previousId).orElse(token);
-            } catch (RedisUnavailableException e) {
-                return token;
-            }
-        } finally {
-            release(lease, keys);
-        }
-    }
-
-    private Optional<AccessToken> sharedToken(String accountKey, Keys keys, AccessToken previous, String previousId)
-            throws RedisUnavailableException {
-        Map<String, String> record = link.use(() -> link.commands().hgetall(keys.token));
-        if (record.isEmpty() || "1".equals(record.get("rejected")) || record.get("token") == null) {
-            return Optional.empty();
-        }
-        String id = record.get("id");
-        if (id == null || id.equals(previousId)) {
-            return Optional.empty();
-        }
-        AccessToken token;
-        try {
-            token = TokenCodec.read(encryption.open(record.get("token"), tokenContext(accountKey)));
-        } catch (Encryption.UnreadableException | IllegalArgumentException e) {
-            LOG.warn("{}: the fleet's token in Redis cannot be read ({}); check that every instance has the same"
-                    + " encryption-key (or lists it in previous-encryption-keys). Fetching a new one", accountKey, e.getMessage());
-            return Optional.empty();
-        }
-        if (!usable(token) || (previous != null && (token.issuedAt().isBefore(previous.issuedAt())
-                // Ids differ for one token while instances rotate keys; the values do not.
-                || MessageDigest.isEqual(token.value().getBytes(StandardCharsets.UTF_8),
-                        previous.value().getBytes(StandardCharsets.UTF_8))))) {
-            return Optional.empty();
-        }
-        return Optional.of(token);
-    }
-
-    private boolean usable(AccessToken token) {
-        Optional<Instant> expiry = token.expiresAt();
-        if (expiry.isEmpty()) {
-            return true;
-        }
-        Duration lifetime = Duration.between(token.issuedAt(), expiry.get());
-        Duration margin = lifetime.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(10) : MAX_MARGIN;
-        return clock.instant().isBefore(expiry.get().minus(margin));
-    }
-
-    private Optional<Lease> lease(Keys keys) throws RedisUnavailableException {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String holder = HexFormat.of().formatHex(random);
-        Long fence = link.use(() -> link.commands().eval(Scripts.ACQUIRE, ScriptOutputType.INTEGER,
-                new String[] {keys.lease, keys.fence}, holder, String.valueOf(leaseTime.toMillis())));
-        return fence == 0 ? Optional.empty() : Optional.of(new Lease(fence, holder));
-    }
-
-    private boolean store(Lease lease, String accountKey, Keys keys, AccessToken token) throws RedisUnavailableException {
-        String sealed = encryption.seal(TokenCodec.write(token), tokenContext(accountKey));
-        long ttl = token.expiresAt()
-                .map(expiry -> Math.min(Duration.between(clock.instant(), expiry).toMillis(), UNKNOWN_LIFETIME_TTL.toMillis()))
-                .orElse(UNKNOWN_LIFETIME_TTL.toMillis());
-        Long result = link.use(() -> link.commands().eval(Scripts.STORE, ScriptOutputType.INTEGER,
-                new String[] {keys.token, keys.fence, keys.lease}, String.valueOf(lease.fence), lease.holder,
-                encryption.tokenId(token.value()), sealed, String.valueOf(Math.max(1, ttl)), link.channel(),
-                "stored " + accountKey));
-        return result == 1;
-    }
-
-    private void release(Lease lease, Keys keys) {
-        try {
-            link.use(() -> link.commands().eval(Scripts.RELEASE, ScriptOutputType.INTEGER, new String[] {keys.lease},
-                    lease.holder));
-        } catch (RedisUnavailableException e) {
-            // The lease expires by itself.
-        }
-    }
-
-    private void awaitStored(String accountKey) {
-        synchronized (stored) {
-            try {
-                stored.wait(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransientAuthException(providerId(accountKey), "interrupted while waiting for the fleet's token",
-                        null, null, e);
-            }
-        }
-    }
-
-    /** Messages of every instance, on Lettuce's event loop: must not block. */
-    private void onMessage(String message) {
-        String[] parts = message.split(" ", 3);
-        if (parts[0].equals("stored")) {
-            synchronized (stored) {
-                stored.notifyAll();
-            }
-        } else if (parts[0].equals("rejected") && parts.length == 3) {
-            String rejectedId = parts[2];
-            for (Credentials credentials : followed) {
-                Optional<Authorization> current = credentials.peek();
-                if (current.isPresent() && encryption.tokenId(current.get().token().value()).equals(rejectedId)) {
-                    credentials.rejected(current.get());
-                }
-            }
-        }
-    }
-
-    /**
-     * A Bucket4j bucket in Redis keyed by {@code scope} with {@code limits} (greedy refill), so
-     * the limits hold across the fleet; a bucket of this JVM takes over while Redis is unreachable.
-     */
-    @Override
-    public Optional<Bucket> rateBudget(String scope, List<RateLimit> limits) {
-        Objects.requireNonNull(scope, "scope");
-        if (limits.isEmpty()) {
-            return Optional.empty();
-        }
-        String key = prefix + "budget:" + scope + ":" + limits.stream()
-                .map(limit -> limit.permits() + "/" + limit.period()).collect(Collectors.joining(","));
-        ConfigurationBuilder configuration = BucketConfiguration.builder();
-        LocalBucketBuilder local = Bucket.builder();
-        for (RateLimit limit : limits) {
-            configuration.addLimit(bandwidth -> bandwidth.capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()));
-            local.addLimit(bandwidth -> bandwidth.capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()));
-        }
-        BucketConfiguration shared = configuration.build();
-        return Optional.of(new FailoverBucket(link, () -> remoteBucket(key, shared),
-                local.withCustomTimePrecision(timeMeter()).build()));
-    }
-
-    /** The fleet's bucket for {@code key}, made again over a new connection after the previous one broke. */
-    private synchronized Bucket remoteBucket(String key, BucketConfiguration configuration) {
-        StatefulRedisConnection<String, byte[]> connection = link.binary();
-        if (budgets == null || budgets.connection != connection) {
-            var builder = Bucket4jLettuce.casBasedBuilder(connection)
-                    .requestTimeout(commandTimeout)
-                    // An idle budget's key goes away once the bucket would be full again.
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
-            if (!isSystemClock()) {
-                builder.clientClock(timeMeter());
-            }
-            budgets = new Budgets(connection, builder.build(), new HashMap<>());
-        }
-        return budgets.buckets.computeIfAbsent(key, unused -> budgets.proxies.builder().build(key, () -> configuration));
-    }
-
-    private record Budgets(StatefulRedisConnection<String, byte[]> connection, ProxyManager<String> proxies,
-            Map<String, Bucket> buckets) {
-    }
-
-    private boolean isSystemClock() {
-        return clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone());
-    }
-
-    private TimeMeter timeMeter() {
-        if (isSystemClock()) {
-            return TimeMeter.SYSTEM_MILLISECONDS;
-        }
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-    }
-
-    private Keys keys(String accountKey) {
-        // The hash tag {…} puts an account's keys in one Redis Cluster slot, as its scripts need.
-        String base = prefix + "{" + accountKey + "}:";
-        return new Keys(base + "token", base + "lease", base + "fence");
-    }
-
     static String tokenContext(String accountKey) {
-        return "apiauth token\n" + accountKey;
-    }
-
-    private static String providerId(String accountKey) {
-        int colon = accountKey.indexOf(':');
-        return colon < 0 ? accountKey : accountKey.substring(0, colon);
+        return RedisTokens.tokenContext(accountKey);
     }
 
     /** Closes the connections to Redis. */
     @Override
     public void close() {
-        followed.clear();
+        rejections.clear();
         link.close();
     }
 
     @Override
     public String toString() {
         return "RedisSharedState[" + link + ", prefix=" + prefix + ", " + encryption + "]";
-    }
-
-    private record Keys(String token, String lease, String fence) {
-    }
-
-    private record Lease(long fence, String holder) {
     }
 
     /** Configures a {@link RedisSharedState}; the Redis URI and the encryption key are required. */
@@ -457,6 +211,7 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration retryInterval = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
+        private RefreshPolicy refreshPolicy = RefreshPolicy.defaults();
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -467,34 +222,36 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
          * for {@code APIAUTH_REDIS_URI}, {@code APIAUTH_REDIS_ENCRYPTION_KEY}; problems are reported by {@link #build()}.
          */
         public Builder settings(Settings settings) {
-            Map<String, String> values = new LinkedHashMap<>(settings.values());
-            for (Setting setting : SETTINGS) {
-                String value = values.remove(setting.name());
-                if (value == null) {
-                    continue;
-                }
-                Optional<String> problem = SettingValues.check(setting, value);
-                if (problem.isPresent()) {
-                    problems.add(problem.get());
-                    continue;
-                }
-                switch (setting.name()) {
-                    case "uri" -> redisUri(value);
-                    case "encryption-key" -> encryptionKey(Secret.of(value.strip()));
-                    case "previous-encryption-keys" -> previousEncryptionKeys(
-                            SettingValues.splitList(value).stream().map(Secret::of).toList());
-                    case "key-prefix" -> keyPrefix(value);
-                    case "lease-time" -> leaseTime(SettingValues.parseDuration(value).orElseThrow());
-                    case "wait-time" -> waitTime(SettingValues.parseDuration(value).orElseThrow());
-                    case "command-timeout" -> commandTimeout(SettingValues.parseDuration(value).orElseThrow());
-                    case "connect-timeout" -> connectTimeout(SettingValues.parseDuration(value).orElseThrow());
-                    case "retry-interval" -> retryInterval(SettingValues.parseDuration(value).orElseThrow());
-                    default -> throw new IllegalStateException("undeclared setting " + setting.name());
-                }
+            Settings.Checked checked = settings.check("Redis", SETTINGS);
+            problems.addAll(checked.problems());
+            ProviderSettings values = checked.accepted();
+            // Only what is given: a default must not undo a builder method called before.
+            given(values, "uri").ifPresent(this::redisUri);
+            given(values, "encryption-key").ifPresent(key -> encryptionKey(Secret.of(key.strip())));
+            if (values.isGiven("previous-encryption-keys")) {
+                previousEncryptionKeys(values.list("previous-encryption-keys").stream().map(Secret::of).toList());
             }
-            values.keySet().forEach(name -> problems.add("unknown Redis setting '" + name + "'; known: "
-                    + SETTINGS.stream().map(Setting::name).collect(Collectors.joining(", "))));
+            given(values, "key-prefix").ifPresent(this::keyPrefix);
+            if (values.isGiven("lease-time")) {
+                leaseTime(values.duration("lease-time"));
+            }
+            if (values.isGiven("wait-time")) {
+                waitTime(values.duration("wait-time"));
+            }
+            if (values.isGiven("command-timeout")) {
+                commandTimeout(values.duration("command-timeout"));
+            }
+            if (values.isGiven("connect-timeout")) {
+                connectTimeout(values.duration("connect-timeout"));
+            }
+            if (values.isGiven("retry-interval")) {
+                retryInterval(values.duration("retry-interval"));
+            }
             return this;
+        }
+
+        private static Optional<String> given(ProviderSettings values, String name) {
+            return values.isGiven(name) ? values.find(name) : Optional.empty();
         }
 
         /** {@code redis://[user:password@]host[:port][/db]}, or {@code rediss://…} for TLS. */
@@ -555,9 +312,22 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
             return this;
         }
 
-        /** The clock token expiry and rate budgets use; the same as the engine's. */
+        /**
+         * The clock that decides whether a token in Redis is still usable; the same as the engine's.
+         * Rate budgets need none: they refill by the clock of the account that paces.
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The policy that decides whether a token in Redis is still usable for this instance
+         * ({@link RefreshPolicy#usableAt}); the engine's defaults unless set. Give the same policy as
+         * the accounts' {@code Credentials.Builder.refreshPolicy}.
+         */
+        public Builder refreshPolicy(RefreshPolicy policy) {
+            this.refreshPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -602,7 +372,7 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
             if (!all.isEmpty()) {
                 throw new InvalidSettingsException(null, all);
             }
-            return new RedisSharedState(this, redisUri, new Encryption(keys));
+            return assemble(this, redisUri, new Encryption(keys));
         }
 
         private static Optional<byte[]> decodeKey(Secret key, String setting, List<String> problems) {

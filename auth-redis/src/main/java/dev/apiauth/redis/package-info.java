@@ -1,6 +1,8 @@
 /**
- * Fleet mode on Redis: {@link dev.apiauth.redis.RedisSharedState} shares the current token and the
- * rate budgets of every account between instances, {@link dev.apiauth.redis.RedisSecretStore} their
- * refresh tokens; everything stored is encrypted.
+ * Fleet mode on Redis: {@link dev.apiauth.redis.RedisSharedState} is the one entry point, providing
+ * the engine's three shared-state parts through one connection — {@link dev.apiauth.redis.RedisTokens}
+ * (the current token of every account), {@link dev.apiauth.redis.RedisRateBudgets} (rate budgets) and
+ * {@link dev.apiauth.redis.RedisRejections} (rejections relayed over pub/sub) — and
+ * {@link dev.apiauth.redis.RedisSecretStore} for refresh tokens; everything stored is encrypted.
  */
 package dev.apiauth.redis;

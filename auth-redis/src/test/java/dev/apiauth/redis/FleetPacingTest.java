@@ -83,6 +83,28 @@ class FleetPacingTest {
     }
 
     @Test
+    void theFleetsBudgetRefillsByTheClockOfTheAccountThatPaces() {
+        // The state is built without a clock (the system's): the budget still follows the accounts' fake one.
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+        Fleet fleet = new Fleet(REDIS.uri(), vendor, clock);
+        fleets.add(fleet);
+        RedisSharedState state = fleet.track(RedisSharedState.builder().redisUri(REDIS.uri()).encryptionKey(Fleet.KEY)
+                .commandTimeout(Duration.ofSeconds(5)).build());
+        List<Credentials> instances = List.of(
+                fleet.track(fleet.credentialsBuilder(state, PER_SECOND).maxPacingWait(Duration.ZERO).build()),
+                fleet.track(fleet.credentialsBuilder(state, PER_SECOND).maxPacingWait(Duration.ZERO).build()));
+
+        int firstSecond = granted(instances, 10);
+        int sameInstant = granted(instances, 10);
+        clock.advance(Duration.ofSeconds(1));
+        int secondSecond = granted(instances, 10);
+
+        assertThat(firstSecond).isEqualTo(PER_SECOND);
+        assertThat(sameInstant).as("no refill while the accounts' clock stands still").isZero();
+        assertThat(secondSecond).isEqualTo(PER_SECOND);
+    }
+
+    @Test
     void pacedRequestsOfTwoInstancesMeasuredOverAWindowStayWithinTheBudget() throws Exception {
         List<Credentials> instances = twoInstances(Clock.systemUTC(), Duration.ofSeconds(5));
         long window = TimeUnit.MILLISECONDS.toNanos(1500);

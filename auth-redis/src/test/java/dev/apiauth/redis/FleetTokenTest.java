@@ -98,11 +98,11 @@ class FleetTokenTest {
         RedisSharedState one = fleet.state();
         RedisSharedState other = fleet.state();
         String account = "fleet-test:stale";
-        AccessToken first = one.obtainToken(account, null, false, () -> token("first", Duration.ofMinutes(10)));
+        AccessToken first = one.tokens().obtainToken(account, null, false, () -> token("first", Duration.ofMinutes(10)));
 
         clock.advance(Duration.ofMinutes(9));
-        AccessToken refreshed = one.obtainToken(account, first, false, () -> token("second", Duration.ofMinutes(10)));
-        AccessToken seenByOther = other.obtainToken(account, first, false, () -> {
+        AccessToken refreshed = one.tokens().obtainToken(account, first, false, () -> token("second", Duration.ofMinutes(10)));
+        AccessToken seenByOther = other.tokens().obtainToken(account, first, false, () -> {
             throw new AssertionError("the fleet already has a newer token");
         });
 
@@ -161,12 +161,12 @@ class FleetTokenTest {
     void aRejectionOfATokenTheFleetAlreadyReplacedDoesNotDropTheNewOne() {
         RedisSharedState one = fleet.state();
         String account = "fleet-test:late-401";
-        AccessToken old = one.obtainToken(account, null, false, () -> token("old", Duration.ofMinutes(10)));
+        AccessToken old = one.tokens().obtainToken(account, null, false, () -> token("old", Duration.ofMinutes(10)));
         clock.advance(Duration.ofMinutes(9));
-        AccessToken current = one.obtainToken(account, old, false, () -> token("current", Duration.ofMinutes(10)));
+        AccessToken current = one.tokens().obtainToken(account, old, false, () -> token("current", Duration.ofMinutes(10)));
 
         // A late 401 for the old token: compare-and-refresh keeps the current one.
-        AccessToken after = fleet.state().obtainToken(account, old, true, () -> {
+        AccessToken after = fleet.state().tokens().obtainToken(account, old, true, () -> {
             throw new AssertionError("the current token was not the one rejected");
         });
 
@@ -180,7 +180,7 @@ class FleetTokenTest {
         RedisSharedState successor = fleet.track(fleet.stateBuilder().leaseTime(Duration.ofSeconds(5)).build());
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        Future<AccessToken> stalledResult = threads.submit(() -> stalled.obtainToken(account, null, false, () -> {
+        Future<AccessToken> stalledResult = threads.submit(() -> stalled.tokens().obtainToken(account, null, false, () -> {
             holding.countDown();
             try {
                 resume.await();
@@ -192,13 +192,13 @@ class FleetTokenTest {
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
         // Waits for the stalled holder's lease to run out, then takes the next fence.
-        AccessToken newer = successor.obtainToken(account, null, false, () -> token("from-successor", Duration.ofMinutes(10)));
+        AccessToken newer = successor.tokens().obtainToken(account, null, false, () -> token("from-successor", Duration.ofMinutes(10)));
         resume.countDown();
         AccessToken returnedToStalled = stalledResult.get(5, TimeUnit.SECONDS);
 
         assertThat(newer.value()).isEqualTo("from-successor");
         assertThat(returnedToStalled.value()).as("the fleet's token wins").isEqualTo("from-successor");
-        AccessToken inRedis = fleet.state().obtainToken(account, null, false, () -> {
+        AccessToken inRedis = fleet.state().tokens().obtainToken(account, null, false, () -> {
             throw new AssertionError("Redis holds a token");
         });
         assertThat(inRedis.value()).isEqualTo("from-successor");
@@ -212,7 +212,7 @@ class FleetTokenTest {
         RedisSharedState impatient = fleet.track(fleet.stateBuilder().waitTime(Duration.ofMillis(200)).build());
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        Future<AccessToken> held = threads.submit(() -> holder.obtainToken(account, null, false, () -> {
+        Future<AccessToken> held = threads.submit(() -> holder.tokens().obtainToken(account, null, false, () -> {
             holding.countDown();
             try {
                 resume.await();
@@ -224,7 +224,7 @@ class FleetTokenTest {
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
         AtomicInteger ownFetches = new AtomicInteger();
 
-        AccessToken own = impatient.obtainToken(account, null, false, () -> {
+        AccessToken own = impatient.tokens().obtainToken(account, null, false, () -> {
             ownFetches.incrementAndGet();
             return token("impatients", Duration.ofMinutes(10));
         });
@@ -238,9 +238,9 @@ class FleetTokenTest {
     @Test
     void aTokenOfAnotherAccountIsNeverHandedOut() {
         RedisSharedState state = fleet.state();
-        state.obtainToken("fleet-test:one", null, false, () -> token("for-one", Duration.ofMinutes(10)));
+        state.tokens().obtainToken("fleet-test:one", null, false, () -> token("for-one", Duration.ofMinutes(10)));
 
-        AccessToken other = state.obtainToken("fleet-test:two", null, false, () -> token("for-two", Duration.ofMinutes(10)));
+        AccessToken other = state.tokens().obtainToken("fleet-test:two", null, false, () -> token("for-two", Duration.ofMinutes(10)));
 
         assertThat(other.value()).isEqualTo("for-two");
     }
@@ -248,7 +248,7 @@ class FleetTokenTest {
     @Test
     void aTokenSealedForOneAccountDoesNotOpenUnderAnother() {
         RedisSharedState state = fleet.state();
-        state.obtainToken("fleet-test:one", null, false, () -> token("for-one", Duration.ofMinutes(10)));
+        state.tokens().obtainToken("fleet-test:one", null, false, () -> token("for-one", Duration.ofMinutes(10)));
         Map<String, String> stored = REDIS.dump();
         String sealed = stored.get("apiauth:{fleet-test:one}:token").replaceAll(".*token=([^,}]+).*", "$1");
         Encryption encryption = new Encryption(List.of(java.util.Base64.getDecoder().decode(Fleet.KEY.reveal())));
@@ -262,9 +262,9 @@ class FleetTokenTest {
         AccessToken original = AccessToken.builder("with-attributes", clock.instant()).type("MAC")
                 .expiresIn(Duration.ofMinutes(10)).scopes(List.of("read", "write"))
                 .attribute("customer", "acme").attribute("userId", 42).build();
-        fleet.state().obtainToken("fleet-test:attributes", null, false, () -> original);
+        fleet.state().tokens().obtainToken("fleet-test:attributes", null, false, () -> original);
 
-        AccessToken copy = fleet.state().obtainToken("fleet-test:attributes", null, false, () -> {
+        AccessToken copy = fleet.state().tokens().obtainToken("fleet-test:attributes", null, false, () -> {
             throw new AssertionError("the token is in Redis");
         });
 
@@ -283,8 +283,8 @@ class FleetTokenTest {
         RedisSharedState one = fleet.track(fleet.stateBuilder().redisUri(uri).build());
         RedisSharedState other = fleet.track(fleet.stateBuilder().redisUri(uri).build());
 
-        one.obtainToken("fleet-test:restricted", null, false, () -> token("shared", Duration.ofMinutes(10)));
-        AccessToken seen = other.obtainToken("fleet-test:restricted", null, false, () -> {
+        one.tokens().obtainToken("fleet-test:restricted", null, false, () -> token("shared", Duration.ofMinutes(10)));
+        AccessToken seen = other.tokens().obtainToken("fleet-test:restricted", null, false, () -> {
             throw new AssertionError("the token is in Redis");
         });
 

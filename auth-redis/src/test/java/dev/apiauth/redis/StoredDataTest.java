@@ -113,7 +113,7 @@ class StoredDataTest {
     void afterAKeyRotationValuesSealedUnderThePreviousKeyStillOpen() {
         fleet.state().secretStore().save("dotypos.refresh-token", Secret.of(REFRESH_TOKEN));
         String tokenAccount = "fleet-test:rotation";
-        fleet.state().obtainToken(tokenAccount, null, false,
+        fleet.state().tokens().obtainToken(tokenAccount, null, false,
                 () -> dev.apiauth.spi.AccessToken.builder("before-rotation", clock.instant()).expiresIn(Duration.ofMinutes(10)).build());
         Secret newKey = Secret.of(Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)));
 
@@ -121,7 +121,7 @@ class StoredDataTest {
                 .previousEncryptionKeys(List.of(Fleet.KEY)).build());
 
         assertThat(rotated.secretStore().load("dotypos.refresh-token")).contains(Secret.of(REFRESH_TOKEN));
-        assertThat(rotated.obtainToken(tokenAccount, null, false, () -> {
+        assertThat(rotated.tokens().obtainToken(tokenAccount, null, false, () -> {
             throw new AssertionError("the token sealed under the previous key opens");
         }).value()).isEqualTo("before-rotation");
     }
@@ -129,13 +129,13 @@ class StoredDataTest {
     @Test
     void duringARotationAnInstanceWithTheNewKeyIsNotHandedBackTheTokenItSawRejected() {
         String account = "fleet-test:rotating";
-        dev.apiauth.spi.AccessToken old = fleet.state().obtainToken(account, null, false,
+        dev.apiauth.spi.AccessToken old = fleet.state().tokens().obtainToken(account, null, false,
                 () -> dev.apiauth.spi.AccessToken.builder("sealed-under-old-key", clock.instant()).expiresIn(Duration.ofMinutes(10)).build());
         Secret newKey = Secret.of(Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)));
         RedisSharedState rotated = fleet.track(fleet.stateBuilder().encryptionKey(newKey)
                 .previousEncryptionKeys(List.of(Fleet.KEY)).build());
 
-        dev.apiauth.spi.AccessToken replacement = rotated.obtainToken(account, old, true,
+        dev.apiauth.spi.AccessToken replacement = rotated.tokens().obtainToken(account, old, true,
                 () -> dev.apiauth.spi.AccessToken.builder("fetched-after-401", clock.instant()).expiresIn(Duration.ofMinutes(10)).build());
 
         assertThat(replacement.value()).isEqualTo("fetched-after-401");

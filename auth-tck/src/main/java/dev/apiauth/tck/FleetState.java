@@ -1,6 +1,6 @@
 package dev.apiauth.tck;
 
-import dev.apiauth.core.SharedState;
+import dev.apiauth.core.SharedTokens;
 import dev.apiauth.spi.AccessToken;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * one (and was rejected or expired) fetches. So an instance's token source is asked for the headers
  * of tokens another instance's source fetched (R4.2).
  */
-final class FleetState implements SharedState {
+final class FleetState implements SharedTokens {
     private final Map<String, AccessToken> newest = new HashMap<>();
 
     @Override

@@ -106,7 +106,7 @@ final class RedactionRules {
             inspectScope(tck, "of a token source", source, leaks);
         }
         check(leaks.isEmpty(), () -> String.join("\n", leaks) + "\nThe scope is a key shared between accounts,"
-                + " stored by fleets (SharedState.rateBudget) and shown by tools; it must not be a secret");
+                + " stored by fleets (RateBudgets) and shown by tools; it must not be a secret");
     }
 
     private static void inspectScope(Tck tck, String when, TokenSource source, List<String> leaks) {

@@ -141,11 +141,11 @@ final class RequestRules {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "a static credential is the only token there is");
         tck.tokenEndpointAnswers(Tck::success);
         FleetState fleet = new FleetState();
-        Credentials first = tck.credentials(builder -> builder.sharedState(fleet));
-        Credentials second = tck.credentials(builder -> builder.sharedState(fleet));
+        Credentials first = tck.credentials(builder -> builder.sharedTokens(fleet));
+        Credentials second = tck.credentials(builder -> builder.sharedTokens(fleet));
         Authorization firstOwn = first.authorization();
         Attempt<Authorization> handedOver = Attempt.of(second::authorization);
-        check(tck.tokenRequests().size() == 1, () -> "two engines sharing tokens through a SharedState made "
+        check(tck.tokenRequests().size() == 1, () -> "two engines sharing tokens through a SharedTokens made "
                 + tck.tokenRequests().size() + " token requests instead of 1 before either token was rejected");
         String stepOne = "an engine whose token source had fetched nothing was handed token 1 (fetched by another"
                 + " engine's source, as in a fleet)";

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Engine internal, not API: one executor of daemon threads shared by everything holding a
+ * Engine internal, not API (see the package): one executor of daemon threads shared by everything holding a
  * {@link Lease}. The executor is created on the first {@link Lease#executor()} call, not when a
  * lease is taken, so an account that never needs it starts no thread; when the last lease closes
  * it is shut down and its threads are joined, so an application that closes every

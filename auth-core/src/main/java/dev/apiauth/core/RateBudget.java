@@ -1,0 +1,23 @@
+package dev.apiauth.core;
+
+import java.time.Duration;
+
+/**
+ * One rate budget: permits that refill over time, shared by everyone using the same budget (in
+ * this JVM, or across a fleet). Made by {@link RateBudgets}; the engine's pacer takes one permit
+ * per request. Implementations must be thread-safe and must not fail because a shared store is
+ * unreachable (fall back to a budget of this JVM instead), since the engine calls them on the
+ * request path.
+ */
+public interface RateBudget {
+    /**
+     * Takes one permit, waiting with {@code sleeper} for it when it is available within
+     * {@code maxWait}; takes nothing and returns {@code false} at once otherwise.
+     *
+     * @throws InterruptedException when the wait was interrupted
+     */
+    boolean tryAcquire(Duration maxWait, Sleeper sleeper) throws InterruptedException;
+
+    /** How long until one permit is available (zero when one is available now). */
+    Duration untilAvailable();
+}
