@@ -94,7 +94,8 @@ public final class Credentials implements AutoCloseable {
         } else {
             this.refreshLease = null;
         }
-        this.lifecycle = new TokenLifecycle(id, source, builder.clock, builder.refreshPolicy, builder.retryPolicy,
+        this.lifecycle = new TokenLifecycle(id, source, builder.clock,
+                builder.refreshPolicy.withMaxTokenAgeAtMost(source.maxTokenAge()), builder.retryPolicy,
                 background, builder.sleeper, builder.listener, builder.sharedState, accountKey);
         builder.sharedState.attach(accountKey, this);
     }

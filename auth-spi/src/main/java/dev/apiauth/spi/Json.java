@@ -1,5 +1,8 @@
 package dev.apiauth.spi;
 
+import java.util.Map;
+import java.util.Optional;
+
 /** JSON reading and writing with plain Java types, implemented by the engine. */
 public interface Json {
     /**
@@ -12,4 +15,16 @@ public interface Json {
 
     /** Writes plain Java values (maps, lists, strings, numbers, booleans, null) as JSON text. */
     String write(Object value);
+
+    /**
+     * A text field of a parsed JSON object, such as a vendor's error message: the string without
+     * surrounding white space, or empty when the field is absent, not a string, or blank.
+     *
+     * @param object a JSON object as {@link #parse(String)} returns it
+     * @param field the field's name
+     * @return the stripped text, if any
+     */
+    static Optional<String> text(Map<String, ?> object, String field) {
+        return object.get(field) instanceof String text && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();
+    }
 }

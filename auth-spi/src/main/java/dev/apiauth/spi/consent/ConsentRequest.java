@@ -1,5 +1,6 @@
 package dev.apiauth.spi.consent;
 
+import dev.apiauth.spi.http.Urls;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class ConsentRequest {
     /** The method and the page without its query; field names only. */
     @Override
     public String toString() {
-        return "ConsentRequest[" + method + " " + url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath()
+        return "ConsentRequest[" + method + " " + Urls.redacted(url)
                 + (method.equals("POST") ? ", fields=" + formFields.keySet() : "") + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.apiauth.spi.oauth2;
 
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.Secret;
+import dev.apiauth.spi.http.Urls;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,10 +115,6 @@ public final class GrantRequest {
 
     @Override
     public String toString() {
-        // Neither the query nor user info of the URL: either may carry credentials.
-        String authority = Objects.toString(tokenUri.getRawAuthority(), "");
-        return "GrantRequest[" + method + " " + tokenUri.getScheme() + "://"
-                + authority.substring(authority.lastIndexOf('@') + 1) + Objects.toString(tokenUri.getRawPath(), "")
-                + ", parameters=" + parameters.keySet() + "]";
+        return "GrantRequest[" + method + " " + Urls.redacted(tokenUri) + ", parameters=" + parameters.keySet() + "]";
     }
 }
