@@ -10,6 +10,7 @@
 module dev.apiauth.spi {
     exports dev.apiauth.spi;
     exports dev.apiauth.spi.consent;
+    exports dev.apiauth.spi.http;
     exports dev.apiauth.spi.oauth2;
     // The engine and apiauth's tools validate settings as the engine does; Dotypos checks the URLs
     // its consent builder takes by the same rule as a URL setting.

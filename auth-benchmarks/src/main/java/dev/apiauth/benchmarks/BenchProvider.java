@@ -52,11 +52,12 @@ public final class BenchProvider implements AuthProvider {
     public TokenSource createTokenSource(ProviderSettings settings, ProviderContext context) {
         URI tokenUrl = settings.uri(TOKEN_URL);
         ClientCredentials client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
+        TokenResponses responses = TokenResponses.of(context);
         return new TokenSource() {
             @Override
             public AccessToken fetch() {
-                return TokenResponses.parse(ID, context.tokenEndpoint().send(
-                        GrantRequest.clientCredentials(tokenUrl, client).build()), context.clock());
+                return responses.parse(context.tokenEndpoint().send(
+                        GrantRequest.clientCredentials(tokenUrl, client).build()));
             }
 
             @Override

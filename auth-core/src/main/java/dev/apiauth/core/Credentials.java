@@ -108,8 +108,10 @@ public final class Credentials implements AutoCloseable {
                 refreshLease = lease;
                 background = task -> lease.executor().execute(task); // the pool starts with the first refresh
             }
+            // The provider's own maximum age (doo's max-token-age) and the policy's: the shorter wins.
+            RefreshPolicy refreshPolicy = builder.refreshPolicy.withMaxTokenAgeAtMost(source.maxTokenAge());
             TokenLifecycle lifecycle = new TokenLifecycle(new TokenLifecycle.Config(id, accountKey, source, pacer,
-                    builder.clock, builder.refreshPolicy, builder.retryPolicy, background, builder.sleeper,
+                    builder.clock, refreshPolicy, builder.retryPolicy, background, builder.sleeper,
                     builder.listener, builder.sharedTokens));
             RejectionListener rejectionListener = lifecycle::rejectedElsewhere;
             RejectionNotices.Registration registration;

@@ -105,6 +105,16 @@ public final class RefreshPolicy {
         return toBuilder().maxTokenAge(age).build();
     }
 
+    /**
+     * This policy with the shorter of its maximum token age and {@code age}: how the engine applies
+     * a token source's {@link dev.apiauth.spi.TokenSource#maxTokenAge()}.
+     */
+    RefreshPolicy withMaxTokenAgeAtMost(Optional<Duration> age) {
+        return age.filter(limit -> maxTokenAge == null || limit.compareTo(maxTokenAge) < 0)
+                .map(this::withMaxTokenAge)
+                .orElse(this);
+    }
+
     private Builder toBuilder() {
         Builder builder = new Builder();
         builder.refreshAheadRatio = refreshAheadRatio;

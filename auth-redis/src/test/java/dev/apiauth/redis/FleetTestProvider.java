@@ -46,8 +46,8 @@ final class FleetTestProvider implements AuthProvider {
         return new TokenSource() {
             @Override
             public AccessToken fetch() {
-                return TokenResponses.parse(context.providerId(), context.tokenEndpoint().send(
-                        GrantRequest.clientCredentials(settings.uri("token-url"), client).build()), context.clock());
+                return TokenResponses.of(context).parse(context.tokenEndpoint().send(
+                        GrantRequest.clientCredentials(settings.uri("token-url"), client).build()));
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.apiauth.spi;
 
+import dev.apiauth.spi.http.Urls;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class EndpointRequest {
 
     private EndpointRequest(Builder builder) {
         this.method = builder.method;
-        this.uri = FormEncoding.withQuery(builder.uri, builder.query);
+        this.uri = Urls.withQuery(builder.uri, builder.query);
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.body = builder.body;
         if (method == Method.GET && body != null) {
@@ -139,15 +140,8 @@ public final class EndpointRequest {
 
     @Override
     public String toString() {
-        return "EndpointRequest[" + method + " " + location(uri) + ", headers=" + headers.keySet() + ", body=" + body
+        return "EndpointRequest[" + method + " " + Urls.redacted(uri) + ", headers=" + headers.keySet() + ", body=" + body
                 + "]";
-    }
-
-    /** Scheme, host, port and path: the query (Dotypos' legacy connect URL) and user info may carry credentials. */
-    private static String location(URI uri) {
-        String authority = Objects.toString(uri.getRawAuthority(), "");
-        return uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
-                + Objects.toString(uri.getRawPath(), "");
     }
 
     /** Builds an {@link EndpointRequest}. */

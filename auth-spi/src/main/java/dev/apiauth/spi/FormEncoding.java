@@ -1,6 +1,5 @@
 package dev.apiauth.spi;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -54,20 +53,5 @@ public final class FormEncoding {
             }
         }
         return out.toString();
-    }
-
-    /** Appends query parameters to a URI, keeping any query it already has. */
-    static URI withQuery(URI base, Map<String, String> parameters) {
-        if (parameters.isEmpty()) {
-            return base;
-        }
-        StringJoiner query = new StringJoiner("&");
-        if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
-            query.add(base.getRawQuery());
-        }
-        parameters.forEach((name, value) -> query.add(percentEncode(name) + "=" + percentEncode(value)));
-        String text = base.toString();
-        int cut = text.indexOf('?') >= 0 ? text.indexOf('?') : (text.indexOf('#') >= 0 ? text.indexOf('#') : text.length());
-        return URI.create(text.substring(0, cut) + "?" + query);
     }
 }

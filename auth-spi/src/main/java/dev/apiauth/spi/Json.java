@@ -1,5 +1,8 @@
 package dev.apiauth.spi;
 
+import java.util.Map;
+import java.util.Optional;
+
 /** JSON reading and writing with plain Java types, implemented by the engine. */
 @Api(status = Api.Status.STABLE)
 public interface Json {
@@ -21,4 +24,16 @@ public interface Json {
      * @throws IllegalArgumentException if the value holds another type
      */
     String write(Object value);
+
+    /**
+     * A text field of a parsed JSON object, such as a vendor's error message: the string without
+     * surrounding white space, or empty when the field is absent, not a string, or blank.
+     *
+     * @param object a JSON object as {@link #parse(String)} returns it
+     * @param field the field's name
+     * @return the stripped text, if any
+     */
+    static Optional<String> text(Map<String, ?> object, String field) {
+        return object.get(field) instanceof String text && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();
+    }
 }

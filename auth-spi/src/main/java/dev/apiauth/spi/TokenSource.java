@@ -1,7 +1,9 @@
 package dev.apiauth.spi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fetches tokens for one account: one round trip per {@link #fetch()} call, no caching, no retry,
@@ -32,6 +34,19 @@ public interface TokenSource {
      */
     default Map<String, String> headers(AccessToken token) {
         return Map.of("Authorization", token.type() + " " + token.value());
+    }
+
+    /**
+     * The longest the engine keeps a token of this account, whatever its expiry says, for a provider
+     * that offers a maximum-age setting (doo's {@code max-token-age}). The engine applies it with its
+     * own maximum token age ({@code RefreshPolicy.maxTokenAge}; the shorter wins): a token of unknown
+     * lifetime is replaced at that age, a longer one's expiry is brought forward to it. The provider
+     * does not cap expiries itself.
+     *
+     * @return a positive age, or empty (the default) for none
+     */
+    default Optional<Duration> maxTokenAge() {
+        return Optional.empty();
     }
 
     /**

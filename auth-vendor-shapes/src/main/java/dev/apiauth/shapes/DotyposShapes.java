@@ -2,14 +2,13 @@ package dev.apiauth.shapes;
 
 import static dev.apiauth.shapes.Shapes.object;
 
-import dev.apiauth.spi.FormEncoding;
+import dev.apiauth.spi.http.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Dotypos' answers: the connector page's redirect to {@code redirect_uri?token&cloudid&state} [docs],
@@ -41,14 +40,7 @@ public final class DotyposShapes {
         if (state != null) {
             parameters.put("state", state);
         }
-        StringJoiner query = new StringJoiner("&");
-        if (redirectUri.getRawQuery() != null && !redirectUri.getRawQuery().isEmpty()) {
-            query.add(redirectUri.getRawQuery());
-        }
-        parameters.forEach((name, value) -> query.add(name + "=" + FormEncoding.percentEncode(value)));
-        String base = redirectUri.toString();
-        int cut = base.indexOf('?') >= 0 ? base.indexOf('?') : base.indexOf('#') >= 0 ? base.indexOf('#') : base.length();
-        return new VendorResponse(302, null, "", Map.of("Location", base.substring(0, cut) + "?" + query));
+        return new VendorResponse(302, null, "", Map.of("Location", Urls.withQuery(redirectUri, parameters).toString()));
     }
 
     /** The connector page refuses the request (bad client, signature or parameters): an HTML page. */

@@ -14,7 +14,6 @@ import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.GrantRequest;
 import dev.apiauth.spi.oauth2.TokenResponses;
 import java.net.URI;
-import java.util.Map;
 
 /**
  * ${providerName}: OAuth2 client credentials (RFC 6749 section 4.4) at the vendor's token
@@ -79,6 +78,7 @@ public final class ${providerClass}Provider implements AuthProvider {
     /** One account: the client-credentials grant and the mapping of the vendor's answers. */
     private static final class ${providerClass}TokenSource implements TokenSource {
         private final ProviderContext context;
+        private final TokenResponses responses;
         private final URI tokenUrl;
         private final ClientCredentials client;
         private final String scope;
@@ -86,6 +86,9 @@ public final class ${providerClass}Provider implements AuthProvider {
 
         ${providerClass}TokenSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
+            // Bound to this provider's id and the engine's clock. A vendor with its own error shape
+            // says where its message is: .withErrorMessage(error -> Json.text(error, "message").orElse(null))
+            this.responses = TokenResponses.of(context);
             this.tokenUrl = URI.create(settings.get(TOKEN_URL));
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.scope = settings.find(SCOPE).map(String::strip).orElse("");
@@ -101,8 +104,7 @@ public final class ${providerClass}Provider implements AuthProvider {
             EndpointResponse response = context.tokenEndpoint().send(grant.build());
             // A refusal (RFC 6749 error/error_description), a 5xx or 429, or anything but a token
             // becomes the engine's typed exception here.
-            Map<String, Object> body = TokenResponses.successObject(ID, response, context.clock());
-            return TokenResponses.standardToken(ID, response.status(), body, context.clock().instant())
+            return responses.standardToken(response)
                     .attribute(API_BASE_URL_ATTRIBUTE, apiBaseUrl)
                     .build();
         }

@@ -14,6 +14,7 @@ import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.TransientAuthException;
 import dev.apiauth.spi.UntrustedEndpointException;
+import dev.apiauth.spi.http.Urls;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -253,13 +254,13 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         try {
             return httpClient.execute(http, this::read);
         } catch (SocketTimeoutException e) {
-            throw new TransientAuthException(providerId, "the token endpoint " + describe(uri) + " timed out ("
+            throw new TransientAuthException(providerId, "the token endpoint " + Urls.redacted(uri) + " timed out ("
                     + e.getClass().getSimpleName() + "); retry later or raise the timeouts", null, null, e);
         } catch (SSLException e) {
             untrusted(uri, e).ifPresent(refused -> {
                 throw refused;
             });
-            throw new TransientAuthException(providerId, "TLS with the token endpoint " + describe(uri) + " failed ("
+            throw new TransientAuthException(providerId, "TLS with the token endpoint " + Urls.redacted(uri) + " failed ("
                     + e.getClass().getSimpleName() + "); check the URL and the trusted certificates", null, null, e);
         } catch (IOException e) {
             boolean cancelled = http.isCancelled();
@@ -267,16 +268,16 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
             // of the answer ("Bad chunk header: ..."), which may hold a token.
             boolean connectionLevel = e instanceof SocketException || e instanceof UnknownHostException;
             throw new TransientAuthException(providerId, cancelled
-                    ? "the token endpoint " + describe(uri) + " did not answer within " + callTimeout.toMillis() + " ms"
-                    : "could not reach the token endpoint " + describe(uri) + " (" + e.getClass().getSimpleName()
+                    ? "the token endpoint " + Urls.redacted(uri) + " did not answer within " + callTimeout.toMillis() + " ms"
+                    : "could not reach the token endpoint " + Urls.redacted(uri) + " (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null || !connectionLevel ? "" : ": " + e.getMessage()) + ")",
                     null, null, e);
         } catch (IllegalArgumentException e) {
-            throw new AuthException(providerId, "the token URL " + describe(uri) + " cannot be used ("
+            throw new AuthException(providerId, "the token URL " + Urls.redacted(uri) + " cannot be used ("
                     + e.getClass().getSimpleName() + "); check the token URL setting", e);
         } catch (IllegalStateException e) {
             // HttpClient reports a request cancelled before it started this way.
-            throw new TransientAuthException(providerId, "the token request to " + describe(uri)
+            throw new TransientAuthException(providerId, "the token request to " + Urls.redacted(uri)
                     + " was cancelled after " + callTimeout.toMillis() + " ms", null, null, e);
         } finally {
             deadline.cancel(false);
@@ -316,7 +317,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         String host = uri.getHost();
         String detail = Objects.toString(deepest(reason).getMessage(), deepest(reason).getClass().getSimpleName());
         return Optional.of(new UntrustedEndpointException(providerId, host, subject, "the TLS certificate of the token"
-                + " endpoint " + describe(uri) + (subject == null ? "" : " (subject " + subject + ")") + " " + verdict
+                + " endpoint " + Urls.redacted(uri) + (subject == null ? "" : " (subject " + subject + ")") + " " + verdict
                 + ": " + detail + ". This is a configuration problem, not retried: if the certificate is right (a"
                 + " corporate or private CA), trust its issuer with an SSLContext"
                 + " (Credentials.builder(...).transport(HttpTokenEndpoint.builder().sslContext(context)));"
@@ -394,15 +395,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         if (scheme.equals("https") || (scheme.equals("http") && Loopback.isLoopbackHost(uri.getHost()))) {
             return;
         }
-        throw new AuthException(providerId, "refusing to send credentials to " + describe(uri)
+        throw new AuthException(providerId, "refusing to send credentials to " + Urls.redacted(uri)
                 + ": token endpoints must use https (plain http is allowed only for loopback hosts)");
-    }
-
-    private static String describe(URI uri) {
-        // Scheme, host, port and path only: the query and user info may carry credentials.
-        String authority = Objects.toString(uri.getRawAuthority(), "");
-        return uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
-                + Objects.toString(uri.getRawPath(), "");
     }
 
     private static String version() {

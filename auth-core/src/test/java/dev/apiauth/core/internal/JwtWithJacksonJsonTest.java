@@ -88,20 +88,21 @@ class JwtWithJacksonJsonTest {
     @Test
     void jwtExpiryRefusesDeadExpiriesAndKeepsFarFutureOnesForTheEngineToCap() {
         Instant now = EXPIRY.minusSeconds(3600);
-        assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200,
-                jwt("{\"exp\":" + EXPIRY.getEpochSecond() + "}", false), JSON, now)).contains(EXPIRY);
-        assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200, "opaque", JSON, now)).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry(
-                "p", 200, jwt("{\"exp\":" + now.getEpochSecond() + "}", false), JSON, now))
+        dev.apiauth.spi.oauth2.TokenResponses responses = dev.apiauth.spi.oauth2.TokenResponses.of("p",
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        dev.apiauth.spi.EndpointResponse ok = new dev.apiauth.spi.EndpointResponse(200, java.util.Map.of(), "",
+                java.util.Optional.empty());
+        assertThat(responses.jwtExpiry(ok, jwt("{\"exp\":" + EXPIRY.getEpochSecond() + "}", false), JSON)).contains(EXPIRY);
+        assertThat(responses.jwtExpiry(ok, "opaque", JSON)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> responses.jwtExpiry(ok, jwt("{\"exp\":" + now.getEpochSecond() + "}", false), JSON))
                 .as("dead on arrival").isInstanceOf(dev.apiauth.spi.MalformedResponseException.class);
         long elevenYears = 11L * 365 * 24 * 3600;
-        assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200,
-                jwt("{\"exp\":" + (now.getEpochSecond() + elevenYears) + "}", false), JSON, now))
+        assertThat(responses.jwtExpiry(ok, jwt("{\"exp\":" + (now.getEpochSecond() + elevenYears) + "}", false), JSON))
                 .as("over ten years ahead: implausible, capped by the engine")
                 .contains(now.plusSeconds(elevenYears));
         for (String exp : new String[] {"100000000000000000", "1e300"}) { // beyond any Instant
-            assertThat(dev.apiauth.spi.oauth2.TokenResponses.jwtExpiry("p", 200, jwt("{\"exp\":" + exp + "}", false),
-                    JSON, now)).as(exp).contains(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
+            assertThat(responses.jwtExpiry(ok, jwt("{\"exp\":" + exp + "}", false),
+                    JSON)).as(exp).contains(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
         }
         assertThat(Jwt.expiry(jwt("{\"exp\":100000000000000000}", false), JSON)).as("out of Instant's range").isEmpty();
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code TokenResponses.parse} (auth-spi) fed arbitrary endpoint answers. */
 class TokenResponseProperties {
     private static final Clock CLOCK = Clock.fixed(Generators.NOW, ZoneOffset.UTC);
+    private static final TokenResponses RESPONSES = TokenResponses.of("prop", CLOCK);
     private static final Tally TALLY = new Tally();
 
     static {
@@ -30,7 +31,7 @@ class TokenResponseProperties {
     void parseGivesATokenOrATypedExceptionAndNeverQuotesTheToken(Tries.Sample<EndpointResponse> sample) {
         EndpointResponse response = sample.value();
         AtomicReference<AccessToken> parsed = new AtomicReference<>();
-        Throwable thrown = catchThrowable(() -> parsed.set(TokenResponses.parse("prop", response, CLOCK)));
+        Throwable thrown = catchThrowable(() -> parsed.set(RESPONSES.parse(response)));
         TALLY.count("`TokenResponses.parse`", Verdicts.label(thrown));
 
         assertThat(Verdicts.typed(thrown) || thrown == null).as("typed outcome, got %s", thrown).isTrue();

@@ -1,6 +1,7 @@
 package dev.apiauth.spi.consent;
 
 import dev.apiauth.spi.Api;
+import dev.apiauth.spi.http.Urls;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ public final class ConsentRequest {
     /** The method and the page without its query; field names only. */
     @Override
     public String toString() {
-        return "ConsentRequest[" + method + " " + url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath()
+        return "ConsentRequest[" + method + " " + Urls.redacted(url)
                 + (method.equals("POST") ? ", fields=" + formFields.keySet() : "") + "]";
     }
 }

@@ -17,7 +17,13 @@ public final class Jwt {
     private Jwt() {
     }
 
-    /** The payload claims, or empty when the token is not a JWT with a JSON object payload. */
+    /**
+     * The payload claims of a JWT.
+     *
+     * @param token the token as the vendor issued it
+     * @param json the JSON reader, {@link dev.apiauth.spi.ProviderContext#json()}
+     * @return the claims, or empty when the token is not a JWT with a JSON object payload
+     */
     @SuppressWarnings("unchecked")
     public static Optional<Map<String, Object>> claims(String token, Json json) {
         String[] parts = token.split("\\.", -1);
@@ -37,6 +43,10 @@ public final class Jwt {
      * The {@code exp} claim (seconds since the epoch), or empty when absent, out of range or not a
      * JWT. Providers should prefer {@link TokenResponses#jwtExpiry}, which also refuses dead expiries
      * and keeps far-future ones for the engine to cap.
+     *
+     * @param token the token as the vendor issued it
+     * @param json the JSON reader, {@link dev.apiauth.spi.ProviderContext#json()}
+     * @return the expiry, if the token carries a usable one
      */
     public static Optional<Instant> expiry(String token, Json json) {
         return claims(token, json).map(claims -> claims.get("exp"))

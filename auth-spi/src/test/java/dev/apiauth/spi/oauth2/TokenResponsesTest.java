@@ -8,6 +8,10 @@ import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.Json;
+import dev.apiauth.spi.ProviderContext;
+import dev.apiauth.spi.SecretStore;
+import dev.apiauth.spi.TokenEndpoint;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.TransientAuthException;
 import java.time.Clock;
@@ -35,6 +39,7 @@ class TokenResponsesTest {
     private static final String TOKEN = "at-SECRET-0123456789";
     /** Put into bodies to prove messages never quote them. */
     private static final String BODY_MARKER = "body-MARKER-must-not-leak";
+    private static final TokenResponses RESPONSES = TokenResponses.of(PROVIDER, CLOCK);
 
     private static EndpointResponse json(int status, Map<String, Object> body, String... headers) {
         Map<String, List<String>> headerMap = new LinkedHashMap<>();
@@ -68,7 +73,7 @@ class TokenResponsesTest {
     }
 
     private static AccessToken parse(EndpointResponse response) {
-        return TokenResponses.parse(PROVIDER, response, CLOCK);
+        return RESPONSES.parse(response);
     }
 
     @Test
@@ -100,13 +105,13 @@ class TokenResponsesTest {
         AccessToken token = parse(json(200, token("expires_in", expiresIn)));
 
         assertThat(token.lifetime()).contains(lifetime);
-        assertThat(TokenResponses.expiresIn(PROVIDER, 200, expiresIn)).contains(lifetime);
+        assertThat(RESPONSES.expiresIn(json(200, Map.of()), expiresIn)).contains(lifetime);
     }
 
     @Test
     void leavesTheExpiryUnknownWithoutExpiresIn() {
         assertThat(parse(json(200, token())).expiresAt()).isEmpty();
-        assertThat(TokenResponses.expiresIn(PROVIDER, 200, null)).isEmpty();
+        assertThat(RESPONSES.expiresIn(json(200, Map.of()), null)).isEmpty();
     }
 
     @ParameterizedTest
@@ -173,20 +178,19 @@ class TokenResponsesTest {
     void acceptsTheTokenTypesAProviderDeclares() {
         Set<String> understood = Set.of("Bearer", "DPoP");
 
-        assertThat(TokenResponses.standardToken(PROVIDER, 200, token("token_type", "dpop"), NOW, understood)
+        assertThat(RESPONSES.standardToken(json(200, token("token_type", "dpop")), understood)
                 .build().type()).isEqualTo("dpop");
-        assertThat(TokenResponses.standardToken(PROVIDER, 200, token("token_type", "bearer"), NOW, understood)
+        assertThat(RESPONSES.standardToken(json(200, token("token_type", "bearer")), understood)
                 .build().type()).isEqualTo("Bearer");
-        assertThatThrownBy(() -> TokenResponses.standardToken(PROVIDER, 200, token("token_type", "mac"), NOW,
-                understood)).isInstanceOf(MalformedResponseException.class).hasMessageContaining("'mac'")
+        assertThatThrownBy(() -> RESPONSES.standardToken(json(200, token("token_type", "mac")), understood)).isInstanceOf(MalformedResponseException.class).hasMessageContaining("'mac'")
                 .hasMessageContaining("Bearer, DPoP");
     }
 
     @Test
     void aProviderThatDoesNotUnderstandBearerRefusesAnAnswerWithoutTokenType() {
-        assertThatThrownBy(() -> TokenResponses.standardToken(PROVIDER, 200, token(), NOW, Set.of("DPoP")))
+        assertThatThrownBy(() -> RESPONSES.standardToken(json(200, token()), Set.of("DPoP")))
                 .isInstanceOf(MalformedResponseException.class).hasMessageContaining("no 'token_type'");
-        assertThatThrownBy(() -> TokenResponses.standardToken(PROVIDER, 200, token(), NOW, Set.of()))
+        assertThatThrownBy(() -> RESPONSES.standardToken(json(200, token()), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -223,15 +227,15 @@ class TokenResponsesTest {
 
     @Test
     void requireTextReturnsTheStrippedField() {
-        assertThat(TokenResponses.requireText(PROVIDER, 200, Map.of("customer", " acme "), "customer"))
+        assertThat(RESPONSES.requireText(json(200, Map.of()), Map.of("customer", " acme "), "customer"))
                 .isEqualTo("acme");
-        assertThatThrownBy(() -> TokenResponses.requireText(PROVIDER, 200, Map.of(), "customer"))
+        assertThatThrownBy(() -> RESPONSES.requireText(json(200, Map.of()), Map.of(), "customer"))
                 .isInstanceOf(MalformedResponseException.class).hasMessageContaining("no 'customer'");
     }
 
     @Test
     void standardTokenLetsProvidersAddAttributes() {
-        AccessToken token = TokenResponses.standardToken(PROVIDER, 200, token("expires_in", 60), NOW)
+        AccessToken token = RESPONSES.standardToken(json(200, token("expires_in", 60)))
                 .attribute("customer", "acme").build();
 
         assertThat(token.lifetime()).contains(Duration.ofMinutes(1));
@@ -379,6 +383,70 @@ class TokenResponsesTest {
     void successObjectReturnsTheJsonObjectOfASuccess() {
         Map<String, Object> body = token("expires_in", 10);
 
-        assertThat(TokenResponses.successObject(PROVIDER, json(200, body), CLOCK)).isEqualTo(body);
+        assertThat(RESPONSES.successObject(json(200, body))).isEqualTo(body);
+    }
+
+    @Test
+    void readsTheVendorsOwnErrorShapeWhenTold() {
+        TokenResponses vendor = RESPONSES
+                .withErrorCode(error -> Json.text(error, "statusReason").orElse(null))
+                .withErrorMessage(error -> Json.text(error, "message").orElse(null));
+        EndpointResponse response = json(401, Map.of("statusReason", "Unauthorized", "message", " Bad client ",
+                "error", "ignored", "error_description", "ignored too"));
+
+        CredentialsRejectedException e = catchThrowableOfType(CredentialsRejectedException.class,
+                () -> vendor.parse(response));
+
+        assertThat(e.error()).contains("Unauthorized");
+        assertThat(e.errorDescription()).contains("Bad client");
+        assertThat(vendor.failure(response)).isInstanceOf(CredentialsRejectedException.class)
+                .hasMessageContaining("Bad client");
+        assertThat(RESPONSES.failure(response)).as("the bound default is unchanged")
+                .isInstanceOf(CredentialsRejectedException.class).hasMessageContaining("ignored too");
+    }
+
+    @Test
+    void aVendorMessageReaderSeesAnEmptyObjectWhenTheBodyIsNotJson() {
+        TokenResponses vendor = RESPONSES.withErrorMessage(error -> error.isEmpty() ? "no JSON" : "JSON");
+
+        assertThatThrownBy(() -> vendor.parse(text(503, "text/html", "<html>" + BODY_MARKER + "</html>")))
+                .isInstanceOf(TransientAuthException.class).hasMessageContaining("no JSON")
+                .hasMessageNotContaining(BODY_MARKER);
+    }
+
+    @Test
+    void isBoundToTheContextsProviderAndClock() {
+        Instant later = NOW.plusSeconds(90);
+        ProviderContext context = new ProviderContext() {
+            @Override
+            public String providerId() {
+                return "bound";
+            }
+
+            @Override
+            public TokenEndpoint tokenEndpoint() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Json json() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.fixed(later, ZoneOffset.UTC);
+            }
+
+            @Override
+            public SecretStore secretStore() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        TokenResponses bound = TokenResponses.of(context);
+
+        assertThat(bound.parse(json(200, token())).issuedAt()).isEqualTo(later);
+        assertThat(bound.failure(json(500, Map.of()))).hasMessageStartingWith("bound: ");
+        assertThat(bound).hasToString("TokenResponses[bound]");
     }
 }

@@ -162,19 +162,19 @@ public class ClientCredentialsProvider implements AuthProvider {
                 }
                 return token.build();
             }
-            Map<String, Object> body = TokenResponses.successObject(id, response, context.clock());
+            TokenResponses responses = TokenResponses.of(context);
+            Map<String, Object> body = responses.successObject(response);
             if (has(Fault.ACCEPTS_MISSING_TOKEN) && !(body.get("access_token") instanceof String)) {
                 return remember(AccessToken.builder(String.valueOf(body.get("access_token")), context.clock().instant())
                         .build());
             }
-            AccessToken.Builder token = TokenResponses.standardToken(id, response.status(), body,
-                    context.clock().instant());
+            AccessToken.Builder token = responses.standardToken(response);
             if (has(Fault.STRING_LIFETIME_IGNORED) && body.get("expires_in") instanceof String) {
-                token = AccessToken.builder(TokenResponses.requireText(id, response.status(), body, "access_token"),
+                token = AccessToken.builder(responses.requireText(response, body, "access_token"),
                         context.clock().instant());
             }
             if (has(Fault.IGNORES_EXPIRES_IN)) {
-                token = AccessToken.builder(TokenResponses.requireText(id, response.status(), body, "access_token"),
+                token = AccessToken.builder(responses.requireText(response, body, "access_token"),
                         context.clock().instant());
             }
             if (has(Fault.INVENTS_LIFETIME) && body.get("expires_in") == null) {
@@ -182,7 +182,7 @@ public class ClientCredentialsProvider implements AuthProvider {
             }
             if (has(Fault.EXPIRES_IMMEDIATELY)) {
                 AccessToken.Builder shortened = token;
-                TokenResponses.expiresIn(id, response.status(), body.get("expires_in")).ifPresent(lifetime ->
+                responses.expiresIn(response, body.get("expires_in")).ifPresent(lifetime ->
                         shortened.expiresIn(lifetime.minusHours(1).isNegative() ? java.time.Duration.ZERO
                                 : lifetime.minusHours(1)));
             }
@@ -219,7 +219,7 @@ public class ClientCredentialsProvider implements AuthProvider {
             if (status == 429 && has(Fault.RETRY_AFTER_IGNORED)) {
                 return new TransientAuthException(id, "rate limited (HTTP 429)", 429, null, null);
             }
-            return TokenResponses.failure(id, response, context.clock(), code, description);
+            return TokenResponses.of(context).failure(response, code, description);
         }
 
         private EndpointResponse sendWithOwnClient(EndpointRequest request) {

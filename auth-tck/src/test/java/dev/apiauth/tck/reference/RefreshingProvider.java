@@ -95,9 +95,9 @@ public class RefreshingProvider implements AuthProvider {
             Secret refreshToken = current();
             EndpointResponse response = context.tokenEndpoint().send(
                     GrantRequest.refreshToken(tokenUri, client, refreshToken).build());
-            Map<String, Object> body = TokenResponses.successObject(id, response, context.clock());
-            AccessToken token = TokenResponses.standardToken(id, response.status(), body, context.clock().instant())
-                    .build();
+            TokenResponses responses = TokenResponses.of(context);
+            AccessToken token = responses.parse(response);
+            Map<String, Object> body = responses.successObject(response);
             if (body.get("refresh_token") instanceof String rotated && !rotated.isBlank()) {
                 if (faults.contains(Fault.FORGETS_ROTATED_REFRESH_TOKEN)) {
                     inMemory = Secret.of(rotated);

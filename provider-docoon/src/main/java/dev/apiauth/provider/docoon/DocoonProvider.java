@@ -6,6 +6,7 @@ import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.Json;
 import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
@@ -210,6 +211,7 @@ public final class DocoonProvider implements AuthProvider {
     /** Mode {@code password}: the documented password grant and its IdentityServer-style answers. */
     private static final class PasswordGrantSource implements TokenSource {
         private final ProviderContext context;
+        private final TokenResponses responses;
         private final URI tokenUrl;
         private final ClientCredentials client;
         private final String username;
@@ -220,6 +222,9 @@ public final class DocoonProvider implements AuthProvider {
 
         PasswordGrantSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
+            // IdentityServer's error_description, or the Message of Docoon's own API errors.
+            this.responses = TokenResponses.of(context).withErrorMessage(error -> Json.text(error, "error_description")
+                    .or(() -> Json.text(error, "Message")).orElse(null));
             this.tokenUrl = settings.uri(TOKEN_URL);
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.username = inLoginDomain(settings.get(LOGIN));
@@ -235,15 +240,8 @@ public final class DocoonProvider implements AuthProvider {
                     GrantRequest.password(tokenUrl, client, username, password)
                             .formEncodeBasicCredentials(formEncodeBasic)
                             .parameter("scope", scope).build());
-            if (!response.isSuccess()) {
-                Map<String, Object> error = response.jsonObject().orElse(Map.of());
-                String description = text(error.get("error_description"));
-                throw TokenResponses.failure(ID, response, context.clock(), text(error.get("error")),
-                        description != null ? description : text(error.get("Message")));
-            }
             // A refresh_token, should one come, is ignored: the documented flow re-runs the grant.
-            Map<String, Object> body = TokenResponses.successObject(ID, response, context.clock());
-            return TokenResponses.standardToken(ID, response.status(), body, context.clock().instant())
+            return responses.standardToken(response)
                     .attribute(API_BASE_URL_ATTRIBUTE, apiBaseUrl)
                     .build();
         }
@@ -252,10 +250,6 @@ public final class DocoonProvider implements AuthProvider {
         public String toString() {
             return "DocoonPasswordGrantSource[tokenUrl=" + tokenUrl + ", " + client + ", username=" + username
                     + ", password=REDACTED]";
-        }
-
-        private static String text(Object value) {
-            return value instanceof String text && !text.isBlank() ? text.strip() : null;
         }
     }
 

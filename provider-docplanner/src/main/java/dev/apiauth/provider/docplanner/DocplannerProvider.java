@@ -6,6 +6,7 @@ import dev.apiauth.spi.Api;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.Json;
 import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -119,6 +121,7 @@ public final class DocplannerProvider implements AuthProvider {
     /** One Docplanner account: the client-credentials grant and its RFC 6749 / vnd.error mapping. */
     private static final class DocplannerTokenSource implements TokenSource {
         private final ProviderContext context;
+        private final TokenResponses responses;
         private final String domain;
         private final URI tokenUrl;
         private final String apiBaseUrl;
@@ -129,6 +132,7 @@ public final class DocplannerProvider implements AuthProvider {
 
         DocplannerTokenSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
+            this.responses = TokenResponses.of(context).withErrorMessage(DocplannerTokenSource::description);
             this.domain = settings.get(DOMAIN);
             this.tokenUrl = URI.create(settings.find(TOKEN_URL).orElse("https://www." + domain + "/oauth/v2/token"));
             this.apiBaseUrl = settings.find(API_BASE_URL).orElse("https://www." + domain + "/api/v3/integration");
@@ -145,12 +149,7 @@ public final class DocplannerProvider implements AuthProvider {
                     .formEncodeBasicCredentials(formEncodeBasic)
                     .parameter("scope", scope)
                     .build());
-            if (!response.isSuccess()) {
-                Map<String, Object> error = response.jsonObject().orElse(Map.of());
-                throw TokenResponses.failure(ID, response, context.clock(), text(error.get("error")), description(error));
-            }
-            Map<String, Object> body = TokenResponses.successObject(ID, response, context.clock());
-            return TokenResponses.standardToken(ID, response.status(), body, context.clock().instant())
+            return responses.standardToken(response)
                     .attribute(DOMAIN_ATTRIBUTE, domain)
                     .attribute(API_BASE_URL_ATTRIBUTE, apiBaseUrl)
                     .build();
@@ -168,11 +167,11 @@ public final class DocplannerProvider implements AuthProvider {
          * (a list, or field names mapped to lists of messages).
          */
         private static String description(Map<String, Object> error) {
-            String description = text(error.get("error_description"));
-            if (description != null) {
-                return description;
+            Optional<String> description = Json.text(error, "error_description");
+            if (description.isPresent()) {
+                return description.get();
             }
-            String message = text(error.get("message"));
+            String message = Json.text(error, "message").orElse(null);
             String details = details(error.get("errors"));
             if (message == null) {
                 return details.isEmpty() ? null : details;
@@ -191,10 +190,6 @@ public final class DocplannerProvider implements AuthProvider {
                         .collect(Collectors.joining(", "));
             }
             return errors == null ? "" : errors.toString().strip();
-        }
-
-        private static String text(Object value) {
-            return value instanceof String text && !text.isBlank() ? text.strip() : null;
         }
     }
 }

@@ -7,11 +7,13 @@ import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.Json;
 import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.http.Urls;
 import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.GrantRequest;
 import dev.apiauth.spi.oauth2.TokenResponses;
@@ -123,6 +125,7 @@ public final class DomoProvider implements AuthProvider {
     /** One Domo client: the client-credentials grant and the mapping of Domo's answers. */
     private static final class DomoTokenSource implements TokenSource {
         private final ProviderContext context;
+        private final TokenResponses responses;
         private final String apiBaseUrl;
         private final URI tokenUrl;
         private final ClientCredentials client;
@@ -132,7 +135,9 @@ public final class DomoProvider implements AuthProvider {
 
         DomoTokenSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
-            this.apiBaseUrl = withoutTrailingSlash(settings.get(API_BASE_URL));
+            this.responses = TokenResponses.of(context).withErrorCode(DomoTokenSource::errorCode)
+                    .withErrorMessage(DomoTokenSource::errorMessage);
+            this.apiBaseUrl = Urls.withoutTrailingSlash(settings.get(API_BASE_URL));
             this.tokenUrl = URI.create(settings.find(TOKEN_URL).orElse(apiBaseUrl + "/oauth/token"));
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.scope = String.join(" ", new LinkedHashSet<>(settings.list(SCOPE)));
@@ -156,12 +161,8 @@ public final class DomoProvider implements AuthProvider {
                         + " to the documented GET token request; if it takes only POST (as Domo's SDKs send it), set"
                         + " '" + TOKEN_METHOD + "' to 'post' (token-method=post); otherwise check the token URL setting");
             }
-            if (!response.isSuccess()) {
-                Map<String, Object> error = response.jsonObject().orElse(Map.of());
-                throw TokenResponses.failure(ID, response, context.clock(), errorCode(error), errorMessage(error));
-            }
-            Map<String, Object> body = TokenResponses.successObject(ID, response, context.clock());
-            return TokenResponses.standardToken(ID, response.status(), body, context.clock().instant())
+            Map<String, Object> body = responses.successObject(response);
+            return responses.standardToken(response)
                     .attribute(CUSTOMER_ATTRIBUTE, body.get("customer"))
                     .attribute(ROLE_ATTRIBUTE, body.get("role"))
                     .attribute(USER_ID_ATTRIBUTE, body.get("userId"))
@@ -178,8 +179,7 @@ public final class DomoProvider implements AuthProvider {
 
         /** OAuth-style {@code error}, or the {@code statusReason} of Domo's API error shape. */
         private static String errorCode(Map<String, Object> error) {
-            String code = text(error.get("error"));
-            return code != null ? code : text(error.get("statusReason"));
+            return Json.text(error, "error").or(() -> Json.text(error, "statusReason")).orElse(null);
         }
 
         /**
@@ -187,24 +187,10 @@ public final class DomoProvider implements AuthProvider {
          * with its {@code toe} (the trace id Domo support asks for).
          */
         private static String errorMessage(Map<String, Object> error) {
-            String description = text(error.get("error_description"));
-            if (description != null) {
-                return description;
-            }
-            String message = text(error.get("message"));
-            String toe = text(error.get("toe"));
-            if (message == null || toe == null) {
-                return message;
-            }
-            return message + " (toe " + toe + ")";
-        }
-
-        private static String text(Object value) {
-            return value instanceof String text && !text.isBlank() ? text.strip() : null;
-        }
-
-        private static String withoutTrailingSlash(String url) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            return Json.text(error, "error_description")
+                    .or(() -> Json.text(error, "message").map(message -> Json.text(error, "toe")
+                            .map(toe -> message + " (toe " + toe + ")").orElse(message)))
+                    .orElse(null);
         }
     }
 }

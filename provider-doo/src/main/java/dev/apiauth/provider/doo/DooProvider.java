@@ -7,6 +7,7 @@ import dev.apiauth.spi.AuthProvider;
 import dev.apiauth.spi.Capability;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;
+import dev.apiauth.spi.Json;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderInfo;
@@ -15,11 +16,11 @@ import dev.apiauth.spi.RateLimit;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.http.Urls;
 import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.TokenResponses;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,6 +120,7 @@ public final class DooProvider implements AuthProvider {
     /** One doo account: the JSON client-credentials request and the envelope mapping. */
     private static final class DooTokenSource implements TokenSource {
         private final ProviderContext context;
+        private final TokenResponses responses;
         private final String apiBaseUrl;
         private final URI tokenUrl;
         private final ClientCredentials client;
@@ -128,7 +130,10 @@ public final class DooProvider implements AuthProvider {
 
         DooTokenSource(ProviderSettings settings, ProviderContext context) {
             this.context = context;
-            this.apiBaseUrl = withoutTrailingSlash(settings.get(API_BASE_URL));
+            // doo has no error code; its message is the envelope's user and developer messages.
+            this.responses = TokenResponses.of(context).withErrorCode(envelope -> null)
+                    .withErrorMessage(DooTokenSource::vendorMessage);
+            this.apiBaseUrl = Urls.withoutTrailingSlash(settings.get(API_BASE_URL));
             this.tokenUrl = settings.find(TOKEN_URL).map(URI::create).orElseGet(() -> URI.create(apiBaseUrl + "/oauth"));
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.apiKey = settings.secret(API_KEY);
@@ -158,31 +163,25 @@ public final class DooProvider implements AuthProvider {
          * "data": {"access_token", "refresh_token": null}}}; errors use it without {@code data}.
          */
         private AccessToken token(EndpointResponse response) {
-            String vendorMessage = vendorMessage(response.jsonObject().orElse(Map.of()));
-            if (!response.isSuccess()) {
-                throw TokenResponses.failure(ID, response, context.clock(), null, vendorMessage);
-            }
-            Map<String, Object> envelope = TokenResponses.successObject(ID, response, context.clock());
+            Map<String, Object> envelope = responses.successObject(response);
             Object value = envelope.get("data") instanceof Map<?, ?> data ? data.get("access_token") : null;
             if (!(value instanceof String text) || text.isBlank()) {
                 throw new MalformedResponseException(ID, response.status(), "the token response has no"
-                        + " data.access_token" + (vendorMessage == null ? "" : " (doo says: " + vendorMessage + ")")
+                        + " data.access_token" + Optional.ofNullable(vendorMessage(envelope))
+                                .map(message -> " (doo says: " + message + ")").orElse("")
                         + "; check the token URL and the credentials");
             }
-            Instant now = context.clock().instant();
-            AccessToken.Builder token = AccessToken.builder(text.strip(), now).attribute(API_BASE_URL, apiBaseUrl);
-            expiry(text.strip(), now, response.status()).ifPresent(token::expiresAt);
+            AccessToken.Builder token = AccessToken.builder(text.strip(), context.clock().instant())
+                    .attribute(API_BASE_URL, apiBaseUrl);
+            // The JWT exp when the token is a JWT; else unknown, kept until rejected or max-token-age.
+            responses.jwtExpiry(response, text.strip(), context.json()).ifPresent(token::expiresAt);
             return token.build();
         }
 
-        /** The JWT {@code exp} when the token is a JWT, capped at {@code max-token-age}; else unknown. */
-        private Optional<Instant> expiry(String value, Instant now, int status) {
-            Optional<Instant> exp = TokenResponses.jwtExpiry(ID, status, value, context.json(), now);
-            Optional<Instant> capped = maxTokenAge.map(now::plus);
-            if (exp.isPresent() && capped.isPresent()) {
-                return Optional.of(exp.get().isBefore(capped.get()) ? exp.get() : capped.get());
-            }
-            return exp.isPresent() ? exp : capped;
+        /** {@code max-token-age}, which the engine applies to every token of this account. */
+        @Override
+        public Optional<Duration> maxTokenAge() {
+            return maxTokenAge;
         }
 
         /** doo wants the API key on every request, next to the bearer token. */
@@ -212,20 +211,12 @@ public final class DooProvider implements AuthProvider {
 
         /** {@code user_message}, plus {@code developer_message} when it says something else. */
         private static String vendorMessage(Map<String, Object> envelope) {
-            String user = text(envelope.get("user_message"));
-            String developer = text(envelope.get("developer_message"));
+            String user = Json.text(envelope, "user_message").orElse(null);
+            String developer = Json.text(envelope, "developer_message").orElse(null);
             if (user == null || developer == null || user.equals(developer)) {
                 return user != null ? user : developer;
             }
             return user + " (developer message: " + developer + ")";
-        }
-
-        private static String text(Object value) {
-            return value instanceof String text && !text.isBlank() ? text.strip() : null;
-        }
-
-        private static String withoutTrailingSlash(String url) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
     }
 }

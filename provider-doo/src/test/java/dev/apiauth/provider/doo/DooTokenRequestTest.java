@@ -174,26 +174,38 @@ class DooTokenRequestTest {
         doo.verify(2, anyRequestedFor(anyUrl()));
     }
 
+    /** The engine applies {@code max-token-age} (TokenSource.maxTokenAge): doo's token carries no invented expiry. */
     @Test
-    void maxTokenAgeLimitsOpaqueToken() {
+    void maxTokenAgeReplacesAnOpaqueTokenAtThatAge() {
         stubToken(200, success("opaque-1"));
         Map<String, String> settings = settings();
         settings.put("max-token-age", "10m");
+        Credentials credentials = engine.credentials(settings);
+        AccessToken first = credentials.token();
+        assertThat(first.expiresAt()).isEmpty();
 
-        AccessToken token = engine.credentials(settings).token();
-
-        assertThat(token.expiresAt()).contains(engine.clock().instant().plus(Duration.ofMinutes(10)));
+        stubToken(200, success("opaque-2"));
+        engine.clock().advance(Duration.ofMinutes(10).minusMillis(1));
+        assertThat(credentials.token()).isSameAs(first);
+        engine.clock().advance(Duration.ofMillis(1));
+        assertThat(credentials.token().value()).isEqualTo("opaque-2");
+        doo.verify(2, anyRequestedFor(anyUrl()));
     }
 
     @Test
-    void maxTokenAgeCapsLongerJwtExp() {
+    void maxTokenAgeReplacesAJwtBeforeItsLaterExp() {
         stubToken(200, success(jwt(engine.clock().instant().plus(Duration.ofDays(7)))));
         Map<String, String> settings = settings();
         settings.put("max-token-age", "PT2H");
+        Credentials credentials = engine.credentials(settings);
+        AccessToken first = credentials.token();
 
-        AccessToken token = engine.credentials(settings).token();
-
-        assertThat(token.lifetime()).contains(Duration.ofHours(2));
+        stubToken(200, success("opaque-after-two-hours"));
+        engine.clock().advance(Duration.ofMinutes(100));
+        assertThat(credentials.token()).as("well before the 2 h age").isSameAs(first);
+        engine.clock().advance(Duration.ofMinutes(20));
+        assertThat(credentials.token().value()).isEqualTo("opaque-after-two-hours");
+        doo.verify(2, anyRequestedFor(anyUrl()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.apiauth.spi.consent.ConsentCallbackException;
 import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.spi.internal.SettingValues;
+import dev.apiauth.spi.http.Urls;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -181,7 +181,7 @@ public final class DotyposConsent {
         fields.put("redirect_uri", redirectUri.toString());
         fields.put("state", state);
         return flavour == Flavour.LEGACY
-                ? ConsentRequest.redirect(withQuery(connectUrl, fields), state)
+                ? ConsentRequest.redirect(Urls.withQuery(connectUrl, fields), state)
                 : ConsentRequest.formPost(connectV2Url, fields, state);
     }
 
@@ -271,19 +271,6 @@ public final class DotyposConsent {
         } catch (IllegalArgumentException e) {
             throw incomplete("the consent callback's query is not validly percent-encoded");
         }
-    }
-
-    private static URI withQuery(URI base, Map<String, String> parameters) {
-        StringJoiner query = new StringJoiner("&");
-        if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
-            query.add(base.getRawQuery());
-        }
-        parameters.forEach((name, value) ->
-                query.add(FormEncoding.percentEncode(name) + "=" + FormEncoding.percentEncode(value)));
-        String text = base.toString();
-        int cut = text.indexOf('?') >= 0 ? text.indexOf('?')
-                : text.indexOf('#') >= 0 ? text.indexOf('#') : text.length();
-        return URI.create(text.substring(0, cut) + "?" + query);
     }
 
     private static URI checkedUrl(String name, URI value) {

@@ -6,15 +6,13 @@ import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.EndpointRequest;
 import dev.apiauth.spi.EndpointResponse;
 import dev.apiauth.spi.InteractionRequiredException;
-import dev.apiauth.spi.MalformedResponseException;
+import dev.apiauth.spi.Json;
 import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.oauth2.TokenResponses;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /** One round trip to {@code POST /v2/signin/token}: refresh token in, JWT access token out. */
 final class DotyposTokenSource implements dev.apiauth.spi.TokenSource {
@@ -42,17 +40,17 @@ final class DotyposTokenSource implements dev.apiauth.spi.TokenSource {
                 .json(cloudId == null ? Map.of()
                         : Map.of("_cloudId", cloudIdAsNumber ? (Object) Long.parseLong(cloudId) : cloudId))
                 .build());
+        TokenResponses responses = TokenResponses.of(context);
         if (!response.isSuccess()) {
-            throw rejection(response, refreshToken);
+            throw rejection(responses, response, refreshToken);
         }
-        Map<String, Object> body = TokenResponses.successObject(ID, response, context.clock());
-        String value = TokenResponses.requireText(ID, response.status(), body, "accessToken");
-        Instant now = context.clock().instant();
-        AccessToken.Builder token = AccessToken.builder(value, now)
+        Map<String, Object> body = responses.successObject(response);
+        String value = responses.requireText(response, body, "accessToken");
+        AccessToken.Builder token = AccessToken.builder(value, context.clock().instant())
                 .attribute(DotyposProvider.CLOUD_ID_ATTRIBUTE, cloudId);
         // The documentation promises "about one hour, not guaranteed": the JWT's own exp is the truth.
         // A token that is not a JWT keeps an unknown lifetime and is replaced when the API rejects it.
-        TokenResponses.jwtExpiry(ID, response.status(), value, context.json(), now).ifPresent(token::expiresAt);
+        responses.jwtExpiry(response, value, context.json()).ifPresent(token::expiresAt);
         return token.build();
     }
 
@@ -71,13 +69,10 @@ final class DotyposTokenSource implements dev.apiauth.spi.TokenSource {
                         + " `authctl connect dotypos`, or use DotyposConsent in code and save its result; then retry"));
     }
 
-    private RuntimeException rejection(EndpointResponse response, Secret refreshToken) {
+    private RuntimeException rejection(TokenResponses responses, EndpointResponse response, Secret refreshToken) {
         Map<String, Object> error = response.jsonObject().orElse(Map.of());
-        String code = text(error.get("error"));
-        String message = text(error.get("message"));
-        if (message == null) {
-            message = text(error.get("error_description"));
-        }
+        String code = Json.text(error, "error").orElse(null);
+        String message = Json.text(error, "message").or(() -> Json.text(error, "error_description")).orElse(null);
         if (message != null) {
             // A vendor that quotes the request back must not make us print the refresh token.
             message = message.replace(refreshToken.reveal(), "REDACTED");
@@ -91,11 +86,7 @@ final class DotyposTokenSource implements dev.apiauth.spi.TokenSource {
             default -> null;
         };
         String description = message == null ? hint : hint == null ? message : message + "; " + hint;
-        return TokenResponses.failure(ID, response, context.clock(), code, description);
-    }
-
-    private static String text(Object value) {
-        return value instanceof String text && !text.isBlank() ? text.strip() : null;
+        return responses.failure(response, code, description);
     }
 
     @Override
