@@ -82,12 +82,13 @@ public class MutableClock extends Clock {
     }
 
     /**
-     * This clock's time as a separate {@code Clock} object that moves with this one. For simulating
-     * several processes on one timeline: the engine keeps in-JVM state (a rate budget) per clock
-     * object, so each simulated process needs a clock of its own, as separate JVMs would have.
+     * {@code clock}'s time as a separate {@code Clock} object that moves with it (any clock: a
+     * {@code MutableClock}, the system clock). For simulating several processes on one timeline: the
+     * engine keeps in-JVM state (a rate budget) per clock object, so each simulated process needs a
+     * clock of its own, as separate JVMs would have.
      */
-    public Clock view() {
-        return new View(this, getZone());
+    public static Clock viewOf(Clock clock) {
+        return new View(Objects.requireNonNull(clock, "clock"), clock.getZone());
     }
 
     @Override
@@ -97,10 +98,10 @@ public class MutableClock extends Clock {
 
     /** Reads its owner's time; equal to no other clock, so it is its own object wherever clocks are keys. */
     private static final class View extends Clock {
-        private final MutableClock owner;
+        private final Clock owner;
         private final ZoneId zone;
 
-        View(MutableClock owner, ZoneId zone) {
+        View(Clock owner, ZoneId zone) {
             this.owner = owner;
             this.zone = zone;
         }
@@ -122,7 +123,7 @@ public class MutableClock extends Clock {
 
         @Override
         public Clock withZone(ZoneId other) {
-            return owner.withZone(other);
+            return new View(owner, Objects.requireNonNull(other, "zone"));
         }
 
         @Override
