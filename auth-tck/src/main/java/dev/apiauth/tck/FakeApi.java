@@ -9,9 +9,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The vendor API that R4 and R7 call through the engine's HTTP integration, on the TCK's server. */
 final class FakeApi {
@@ -19,7 +19,7 @@ final class FakeApi {
     static final String PATH = "/tck/api/resource";
 
     private final TckServer server;
-    private final List<ApiAnswer> script = Collections.synchronizedList(new ArrayList<>());
+    private final AnswerScript<ApiAnswer> script = new AnswerScript<>();
 
     FakeApi(TckServer server) {
         this.server = server;
@@ -31,8 +31,7 @@ final class FakeApi {
 
     /** Stubs the fake API; each request gets the next answer, the last one repeats. */
     void answers(ApiAnswer... answers) {
-        script.clear();
-        script.addAll(List.of(answers));
+        script.set(answers);
         server.wireMock().stubFor(any(urlPathEqualTo(PATH))
                 .willReturn(aResponse().withTransformers(TckServer.API_ANSWERS)));
     }
@@ -50,14 +49,11 @@ final class FakeApi {
 
     /** The next scripted answer to {@code event}, for the server. */
     ResponseDefinition answer(Tck tck, ServeEvent event) {
-        ApiAnswer next;
-        synchronized (script) {
-            if (script.isEmpty()) {
-                return aResponse().withStatus(599).withBody("the rule scripted no API answer").build();
-            }
-            next = script.size() > 1 ? script.remove(0) : script.get(0);
+        Optional<ApiAnswer> next = script.next();
+        if (next.isEmpty()) {
+            return aResponse().withStatus(599).withBody("the rule scripted no API answer").build();
         }
-        return next.answer(tck, event.getRequest());
+        return next.get().answer(tck, event.getRequest());
     }
 
     static ApiAnswer status(int status) {

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,7 +23,7 @@ final class ScriptedTokenEndpoint {
     private final ContractFixture fixture;
     private final SecretScanner secrets;
     private final CredentialDiff credentialDiff;
-    private final List<TokenAnswer> script = Collections.synchronizedList(new ArrayList<>());
+    private final AnswerScript<TokenAnswer> script = new AnswerScript<>();
     private volatile UUID stub;
 
     ScriptedTokenEndpoint(TckServer server, ContractFixture fixture, SecretScanner secrets) {
@@ -34,8 +35,7 @@ final class ScriptedTokenEndpoint {
 
     /** Stubs the fixture's token request; each request gets the next answer, the last one repeats. */
     void answers(TokenAnswer... answers) {
-        script.clear();
-        script.addAll(List.of(answers));
+        script.set(answers);
         if (stub == null) {
             StubMapping mapping = server.wireMock().stubFor(fixture.tokenEndpoint().orElseThrow().request()
                     .willReturn(aResponse().withTransformers(TckServer.TOKEN_ANSWERS)));
@@ -58,14 +58,11 @@ final class ScriptedTokenEndpoint {
 
     /** The next scripted answer to {@code event}, for the server. */
     ResponseDefinition answer(Tck tck, ServeEvent event) {
-        TokenAnswer next;
-        synchronized (script) {
-            if (script.isEmpty()) {
-                return aResponse().withStatus(599).withBody("the rule scripted no token answer").build();
-            }
-            next = script.size() > 1 ? script.remove(0) : script.get(0);
+        Optional<TokenAnswer> next = script.next();
+        if (next.isEmpty()) {
+            return aResponse().withStatus(599).withBody("the rule scripted no token answer").build();
         }
-        return next.answer(tck, event);
+        return next.get().answer(tck, event);
     }
 
     /**
