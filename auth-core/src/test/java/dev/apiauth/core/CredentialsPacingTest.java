@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

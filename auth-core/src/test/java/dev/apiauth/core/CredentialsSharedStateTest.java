@@ -3,6 +3,7 @@ package dev.apiauth.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

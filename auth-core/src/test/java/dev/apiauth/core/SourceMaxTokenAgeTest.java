@@ -8,6 +8,7 @@ import dev.apiauth.spi.ProviderContext;
 import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

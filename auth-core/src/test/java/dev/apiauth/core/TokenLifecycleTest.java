@@ -7,6 +7,7 @@ import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

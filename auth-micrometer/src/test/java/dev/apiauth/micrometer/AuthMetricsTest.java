@@ -10,16 +10,14 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.simulator.VendorSimulator;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.CredentialsRejectedException;
+import dev.apiauth.testing.MutableClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +35,7 @@ class AuthMetricsTest {
     private static VendorSimulator vendors;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final FakeClock clock = new FakeClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
 
     @BeforeAll
     static void startVendors() {
@@ -195,33 +193,5 @@ class AuthMetricsTest {
     private static AuthEvent event(String provider, AuthEvent.Type type, Duration took, Instant expiresAt) {
         return new AuthEvent(provider, type, Instant.now(), took, type == AuthEvent.Type.REJECTED ? 0 : 1,
                 Optional.ofNullable(expiresAt), Optional.empty());
-    }
-
-    /** A clock tests move by hand. */
-    static final class FakeClock extends Clock {
-        private volatile Instant now;
-
-        FakeClock(Instant start) {
-            this.now = start;
-        }
-
-        synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,13 +7,11 @@ import dev.apiauth.core.AuthProviders;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.simulator.VendorSimulator;
 import dev.apiauth.spi.CredentialsRejectedException;
+import dev.apiauth.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -271,7 +269,7 @@ class OkHttpAuthTest {
 
     @Test
     void pacesEveryCallToTheProvidersBudget() throws Exception {
-        FakeClock clock = new FakeClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         Map<String, String> paced = new HashMap<>(vendors.settingsFor("doo"));
         paced.put("pace-requests", "true");
         try (Credentials pacedDoo = Credentials.builder(PROVIDERS.get("doo")).settings(paced)
@@ -357,33 +355,5 @@ class OkHttpAuthTest {
         assertThat(printed).singleElement().asString()
                 .contains("tags=").contains("Authorization")
                 .doesNotContain(doo.token().value());
-    }
-
-    /** A clock the pacing sleeper moves, so pacing is observed without waiting. */
-    static final class FakeClock extends Clock {
-        private volatile Instant now;
-
-        FakeClock(Instant start) {
-            this.now = start;
-        }
-
-        synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.apiauth.core.AuthListener;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.spi.Secret;
+import dev.apiauth.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class Fleet implements AutoCloseable {
         return Credentials.builder(new FleetTestProvider())
                 .settings(Map.of("client-id", CLIENT_ID, "client-secret", FleetTestProvider.CLIENT_SECRET,
                         "token-url", vendor.baseUrl() + "/token", "requests-per-second", String.valueOf(requestsPerSecond)))
-                .clock(MutableClock.instanceView(clock))
+                .clock(MutableClock.viewOf(clock))
                 .sharedState(state)
                 .listener(AuthListener.none());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import dev.apiauth.core.AuthEvent;
 import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

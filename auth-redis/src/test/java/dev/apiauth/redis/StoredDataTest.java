@@ -9,6 +9,7 @@ import dev.apiauth.core.Authorization;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.Secret;
+import dev.apiauth.testing.MutableClock;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;

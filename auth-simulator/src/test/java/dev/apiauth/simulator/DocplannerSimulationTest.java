@@ -9,6 +9,7 @@ import dev.apiauth.shapes.DocplannerShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.oauth2.ClientCredentials;
+import dev.apiauth.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

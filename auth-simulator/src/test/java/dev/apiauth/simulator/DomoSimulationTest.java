@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.shapes.DomoShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.oauth2.ClientCredentials;
+import dev.apiauth.spi.oauth2.Jwt;
+import dev.apiauth.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,7 +51,7 @@ class DomoSimulationTest {
                 .containsEntry("scope", "data user");
         assertThat(((Number) token.attributes().get("userId")).longValue()).isEqualTo(DomoShapes.DEMO_USER_ID);
         assertThat(token.scopes()).containsExactly("data", "user");
-        Map<String, Object> claims = TestJwts.claims(token.value());
+        Map<String, Object> claims = Jwt.claims(token.value(), JacksonJson.INSTANCE).orElseThrow();
         assertThat(claims).containsEntry("client_id", DomoShapes.DEMO_CLIENT_ID).containsEntry("scope", List.of("data", "user"));
         assertThat(((Number) claims.get("exp")).longValue()).isEqualTo(START.plusSeconds(3599).getEpochSecond());
     }

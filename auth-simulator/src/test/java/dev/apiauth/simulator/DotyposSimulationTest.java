@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.store.InMemorySecretStore;
+import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.provider.dotypos.DotyposConsent;
 import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
@@ -13,6 +14,8 @@ import dev.apiauth.shapes.DotyposShapes;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.CredentialsRejectedException;
 import dev.apiauth.spi.FormEncoding;
+import dev.apiauth.spi.oauth2.Jwt;
+import dev.apiauth.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -78,7 +81,7 @@ class DotyposSimulationTest {
 
         assertThat(products.statusCode()).as(products.body()).isEqualTo(200);
         assertThat(products.body()).contains("\"_cloudId\":" + DotyposShapes.DEMO_CLOUD_ID);
-        assertThat(TestJwts.claims(credentials.token().value())).containsEntry("cloudId", DotyposShapes.DEMO_CLOUD_ID);
+        assertThat(Jwt.claims(credentials.token().value(), JacksonJson.INSTANCE).orElseThrow()).containsEntry("cloudId", DotyposShapes.DEMO_CLOUD_ID);
     }
 
     @Test
@@ -164,7 +167,7 @@ class DotyposSimulationTest {
                 Settings.of(simulator.settingsFor("dotypos")).with("cloud-id-as-number", "true"),
                 UnaryOperator.identity()).token();
 
-        assertThat(TestJwts.claims(token.value())).containsEntry("cloudId", DotyposShapes.DEMO_CLOUD_ID);
+        assertThat(Jwt.claims(token.value(), JacksonJson.INSTANCE).orElseThrow()).containsEntry("cloudId", DotyposShapes.DEMO_CLOUD_ID);
     }
 
     @Test

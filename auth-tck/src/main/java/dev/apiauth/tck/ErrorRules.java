@@ -23,7 +23,7 @@ final class ErrorRules {
 
     static void rejectedCredentials(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint can refuse credentials");
-        tck.tokenEndpointAnswers(Tck::rejected);
+        tck.tokens.answers(TokenAnswers::rejected);
         Credentials credentials = tck.credentials();
         Attempt<AccessToken> first = Attempt.of(credentials::token);
         CredentialsRejectedException rejected = first.error(CredentialsRejectedException.class).orElseThrow(() -> fail(
@@ -37,35 +37,35 @@ final class ErrorRules {
         int status = status(tck.endpoint().rejectedCredentials());
         check(rejected.status() == status, "the CredentialsRejectedException says HTTP " + rejected.status()
                 + " but the vendor answered " + status);
-        check(tck.tokenRequests().size() == 1, "rejected credentials were sent " + tck.tokenRequests().size()
+        check(tck.tokens.requests().size() == 1, "rejected credentials were sent " + tck.tokens.requests().size()
                 + " times; a refusal must not be retried");
         Attempt<AccessToken> again = Attempt.of(credentials::token);
-        check(again.error(CredentialsRejectedException.class).isPresent() && tck.tokenRequests().size() == 1,
+        check(again.error(CredentialsRejectedException.class).isPresent() && tck.tokens.requests().size() == 1,
                 "asking again right after the refusal " + again.describe(tck.secrets) + " and made "
-                        + (tck.tokenRequests().size() - 1) + " more token request(s)");
+                        + (tck.tokens.requests().size() - 1) + " more token request(s)");
     }
 
     static void serverErrorIsTransient(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint can fail");
         int status = status(tck.endpoint().serverError());
-        tck.tokenEndpointAnswers(Tck::serverError);
+        tck.tokens.answers(TokenAnswers::serverError);
         Attempt<AccessToken> once = Attempt.of(() -> tck.credentials(b -> b.retryPolicy(Tck.retryPolicy(1))).token());
         TransientAuthException error = once.error(TransientAuthException.class).orElseThrow(() -> fail(
                 "the vendor answered HTTP " + status + ", but obtaining a token " + once.describe(tck.secrets)
                         + "; expected TransientAuthException so the engine retries"));
         check(error.status().isEmpty() || error.status().getAsInt() == status, "the TransientAuthException says HTTP "
                 + error.status() + " but the vendor answered " + status);
-        int before = tck.tokenRequests().size();
-        tck.tokenEndpointAnswers(Tck::serverError, Tck::success);
+        int before = tck.tokens.requests().size();
+        tck.tokens.answers(TokenAnswers::serverError, TokenAnswers::success);
         Attempt<AccessToken> retried = Attempt.of(() -> tck.credentials().token());
-        check(!retried.failed() && tck.tokenRequests().size() - before == 2, "with one HTTP " + status
+        check(!retried.failed() && tck.tokens.requests().size() - before == 2, "with one HTTP " + status
                 + " and then a success, obtaining a token " + retried.describe(tck.secrets) + " after "
-                + (tck.tokenRequests().size() - before) + " token requests; expected a retry and a token");
+                + (tck.tokens.requests().size() - before) + " token requests; expected a retry and a token");
     }
 
     static void rateLimitedHonoursRetryAfter(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to rate-limit");
-        tck.tokenEndpointAnswers(Tck.rateLimited(RETRY_AFTER));
+        tck.tokens.answers(TokenAnswers.rateLimited(RETRY_AFTER));
         Attempt<AccessToken> once = Attempt.of(() -> tck.credentials(b -> b.retryPolicy(Tck.retryPolicy(1))).token());
         TransientAuthException error = once.error(TransientAuthException.class).orElseThrow(() -> fail(
                 "the vendor answered 429, but obtaining a token " + once.describe(tck.secrets)
@@ -73,32 +73,32 @@ final class ErrorRules {
         check(error.retryAfter().filter(RETRY_AFTER::equals).isPresent(), "the vendor asked to retry after "
                 + RETRY_AFTER.toSeconds() + " s, but the TransientAuthException carries retryAfter "
                 + error.retryAfter().map(wait -> wait.toSeconds() + " s").orElse("empty"));
-        int before = tck.tokenRequests().size();
+        int before = tck.tokens.requests().size();
         tck.sleeps.clear();
-        tck.tokenEndpointAnswers(Tck.rateLimited(RETRY_AFTER), Tck::success);
+        tck.tokens.answers(TokenAnswers.rateLimited(RETRY_AFTER), TokenAnswers::success);
         Attempt<AccessToken> retried = Attempt.of(() -> tck.credentials().token());
         check(!retried.failed(), "with one 429 and then a success, obtaining a token " + retried.describe(tck.secrets));
         Duration longest = tck.sleeps.stream().max(Duration::compareTo).orElse(Duration.ZERO);
-        check(longest.compareTo(RETRY_AFTER) >= 0 && tck.tokenRequests().size() - before == 2, "after a 429 with"
+        check(longest.compareTo(RETRY_AFTER) >= 0 && tck.tokens.requests().size() - before == 2, "after a 429 with"
                 + " Retry-After " + RETRY_AFTER.toSeconds() + " s the engine waited at most " + longest.toMillis()
                 + " ms before asking again");
     }
 
     static void htmlIsMalformed(Tck tck) {
-        malformed(tck, Tck::html, "an HTML page with status 200");
+        malformed(tck, TokenAnswers::html, "an HTML page with status 200");
     }
 
     static void emptyIsMalformed(Tck tck) {
-        malformed(tck, Tck::empty, "status 200 and an empty body");
+        malformed(tck, TokenAnswers::empty, "status 200 and an empty body");
     }
 
     static void truncatedIsMalformed(Tck tck) {
-        malformed(tck, Tck::truncated, "the vendor's success answer cut off in the middle");
+        malformed(tck, TokenAnswers::truncated, "the vendor's success answer cut off in the middle");
     }
 
     static void withoutTokenIsMalformed(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to answer");
-        Optional<ResponseDefinition> answer = tck.successWithoutToken();
+        Optional<ResponseDefinition> answer = TokenAnswers.successWithoutToken(tck);
         Checks.appliesOnlyIf(answer.isPresent(), "the vendor's success answer is not a JSON object carrying the token"
                 + " in a string member");
         Attempt<AccessToken> attempt = malformedAttempt(tck, (t, request) -> answer.get());
@@ -108,23 +108,23 @@ final class ErrorRules {
                         : "succeeded with a token of " + attempt.value().value().length() + " characters ('"
                                 + tck.secrets.redact(attempt.value().value()) + "')")
                 + "; expected MalformedResponseException naming the missing token field");
-        check(tck.tokenRequests().size() == 1, "an answer without a token was asked for " + tck.tokenRequests().size()
+        check(tck.tokens.requests().size() == 1, "an answer without a token was asked for " + tck.tokens.requests().size()
                 + " times; it is not retried in a loop");
     }
 
-    private static Attempt<AccessToken> malformedAttempt(Tck tck, Tck.TokenAnswer answer) {
-        tck.tokenEndpointAnswers(answer);
+    private static Attempt<AccessToken> malformedAttempt(Tck tck, TokenAnswer answer) {
+        tck.tokens.answers(answer);
         return Attempt.of(() -> tck.credentials().token());
     }
 
-    private static void malformed(Tck tck, Tck.TokenAnswer answer, String what) {
+    private static void malformed(Tck tck, TokenAnswer answer, String what) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to answer");
-        tck.tokenEndpointAnswers(answer);
+        tck.tokens.answers(answer);
         Attempt<AccessToken> attempt = Attempt.of(() -> tck.credentials().token());
         check(attempt.error(MalformedResponseException.class).isPresent(), "the token endpoint answered with " + what
                 + ", and obtaining a token " + attempt.describe(tck.secrets)
                 + "; expected MalformedResponseException");
-        check(tck.tokenRequests().size() == 1, "a malformed answer was asked for " + tck.tokenRequests().size()
+        check(tck.tokens.requests().size() == 1, "a malformed answer was asked for " + tck.tokens.requests().size()
                 + " times; it is not retried in a loop");
     }
 

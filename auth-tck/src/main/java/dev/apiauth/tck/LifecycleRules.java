@@ -40,39 +40,39 @@ final class LifecycleRules {
 
     static void oneRequestWhileFresh(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "nothing is fetched, so nothing is cached");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Credentials credentials = tck.credentials();
         Map<String, String> first = credentials.headers();
         for (int i = 1; i < CALLS_WHILE_FRESH; i++) {
             check(first.equals(credentials.headers()), "call " + (i + 1) + " of " + CALLS_WHILE_FRESH
                     + " got different headers although the token was fresh and the clock did not move");
         }
-        check(tck.tokenRequests().size() == 1, CALLS_WHILE_FRESH + " calls while the token was fresh caused "
-                + tck.tokenRequests().size() + " token requests instead of 1; the token is reported as "
+        check(tck.tokens.requests().size() == 1, CALLS_WHILE_FRESH + " calls while the token was fresh caused "
+                + tck.tokens.requests().size() + " token requests instead of 1; the token is reported as "
                 + describe(credentials.token()));
     }
 
     static void noRequestBeforeUse(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to call early");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         tck.credentials();
-        check(tck.allRequests().isEmpty(), "building the credentials sent " + tck.allRequests().size()
+        check(tck.server.requests().isEmpty(), "building the credentials sent " + tck.server.requests().size()
                 + " request(s) before anyone asked for a token");
     }
 
     static void reportsLifetime(Tck tck) {
         Checks.requires(tck, Capability.EXPIRING_TOKENS, "the vendor's tokens carry no lifetime");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         AccessToken token = tck.credentials().token();
-        IssuedToken issued = tck.issuedFor(token);
+        IssuedToken issued = tck.issuer.issuedFor(token);
         check(issued.sequence() == 1, "the engine hands out a token the TCK did not issue");
         Instant announced = issued.expiresAt().orElseThrow();
         Optional<Instant> reported = token.expiresAt();
-        check(reported.isPresent(), "the vendor announced a lifetime of " + Tck.LIFETIME.toSeconds()
+        check(reported.isPresent(), "the vendor announced a lifetime of " + TokenIssuer.LIFETIME.toSeconds()
                 + " s, but the provider reports the token's expiry as unknown");
         Duration off = Duration.between(announced, reported.get()).abs();
         check(off.compareTo(Duration.ofSeconds(1)) <= 0, "the vendor announced expiry at " + announced
-                + " (lifetime " + Tck.LIFETIME.toSeconds() + " s), but the provider reports " + reported.get()
+                + " (lifetime " + TokenIssuer.LIFETIME.toSeconds() + " s), but the provider reports " + reported.get()
                 + ", off by " + off.toSeconds() + " s");
     }
 
@@ -88,7 +88,7 @@ final class LifecycleRules {
                     + seen.token.sequence() + ", which expired at " + seen.token.expiresAt().orElseThrow());
         }
         Observation last = walk.get(walk.size() - 1);
-        check(last.token.sequence() > 1, () -> "at " + last.at + ", " + Duration.between(last.at, tck.issued.get(0)
+        check(last.token.sequence() > 1, () -> "at " + last.at + ", " + Duration.between(last.at, tck.issuer.issued().get(0)
                 .expiresAt().orElseThrow()).toSeconds() + " s before token 1 expires, callers still got token 1: no"
                 + " refresh happened before expiry (the provider reports its expiry as "
                 + last.reportedExpiry.map(Instant::toString).orElse("unknown") + ")");
@@ -97,11 +97,11 @@ final class LifecycleRules {
     static void keptForMostOfLifetime(Tck tck) {
         Checks.requires(tck, Capability.EXPIRING_TOKENS, "the vendor's tokens carry no lifetime");
         walkThroughFirstLifetime(tck);
-        Instant half = Tck.START.plus(Tck.LIFETIME.dividedBy(2));
-        if (tck.issued.size() > 1) {
-            Instant second = tck.issued.get(1).issuedAt();
-            check(!second.isBefore(half), "token 1 of lifetime " + Tck.LIFETIME.toMinutes() + " min was replaced at "
-                    + second + ", " + Duration.between(Tck.START, second).toMinutes() + " min after it was issued"
+        Instant half = DeterministicEngines.START.plus(TokenIssuer.LIFETIME.dividedBy(2));
+        if (tck.issuer.issued().size() > 1) {
+            Instant second = tck.issuer.issued().get(1).issuedAt();
+            check(!second.isBefore(half), "token 1 of lifetime " + TokenIssuer.LIFETIME.toMinutes() + " min was replaced at "
+                    + second + ", " + Duration.between(DeterministicEngines.START, second).toMinutes() + " min after it was issued"
                     + " (before half its lifetime)");
         }
     }
@@ -112,8 +112,8 @@ final class LifecycleRules {
                 || tck.endpoint().alsoIssuesTokensWithoutLifetime();
         Checks.appliesOnlyIf(appliesToVendor, "the vendor always announces a lifetime (the fixture declares"
                 + " EXPIRING_TOKENS and not alsoIssuesTokensWithoutLifetime)");
-        tck.issueLifetime(Optional.empty());
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.issuer.lifetime(Optional.empty());
+        tck.tokens.answers(TokenAnswers::success);
         Credentials credentials = tck.credentials();
         AccessToken first = credentials.token();
         check(first.expiresAt().isEmpty(), () -> "the vendor announced no lifetime, but the provider reports the"
@@ -124,12 +124,12 @@ final class LifecycleRules {
             check(current.value().equals(first.value()), "a token of unknown lifetime was replaced after " + day
                     + " day(s) without being rejected");
         }
-        check(tck.tokenRequests().size() == 1, "30 days of use caused " + tck.tokenRequests().size()
+        check(tck.tokens.requests().size() == 1, "30 days of use caused " + tck.tokens.requests().size()
                 + " token requests instead of 1");
         check(credentials.rejected(credentials.authorization()), "the engine did not accept the rejection");
         AccessToken replaced = credentials.token();
-        check(!replaced.value().equals(first.value()) && tck.tokenRequests().size() == 2, "after the API rejected"
-                + " the token, " + (tck.tokenRequests().size() - 1) + " new token request(s) were made instead of 1");
+        check(!replaced.value().equals(first.value()) && tck.tokens.requests().size() == 2, "after the API rejected"
+                + " the token, " + (tck.tokens.requests().size() - 1) + " new token request(s) were made instead of 1");
     }
 
     /**
@@ -147,19 +147,19 @@ final class LifecycleRules {
             int tokens = variant == 0 ? TOKENS_OF_MAIN_ANSWER : TOKENS_PER_VARIANT;
             for (int i = 0; i < tokens; i++, round++) {
                 Duration lifetime = LIFETIMES.get(round % LIFETIMES.size());
-                tck.issueLifetime(Optional.of(lifetime));
-                tck.tokenEndpointAnswers(Tck.successVariant(variant));
+                tck.issuer.lifetime(Optional.of(lifetime));
+                tck.tokens.answers(TokenAnswers.successVariant(variant));
                 credentials.invalidate();
                 String which = (variant == 0 ? "the main success answer" : "success variant " + variant
                         + " (alsoSucceedsWith)");
-                int before = tck.issued.size();
+                int before = tck.issuer.issued().size();
                 Attempt<AccessToken> attempt = Attempt.of(credentials::token);
                 if (attempt.failed()) {
                     problems.add("with " + which + ", obtaining token " + (before + 1) + " "
                             + attempt.describe(tck.secrets));
                     continue;
                 }
-                IssuedToken issued = tck.issuedFor(attempt.value());
+                IssuedToken issued = tck.issuer.issuedFor(attempt.value());
                 Instant announced = issued.expiresAt().orElseThrow();
                 Optional<Instant> reported = attempt.value().expiresAt();
                 if (reported.isEmpty()) {
@@ -180,7 +180,7 @@ final class LifecycleRules {
     static void concurrentCallersShareOneRequest(Tck tck) throws Exception {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "nothing is fetched");
         // The answer is slow so that every caller arrives while the first request is in flight.
-        tck.tokenEndpointAnswers(Tck.delayed(Duration.ofMillis(100)));
+        tck.tokens.answers(TokenAnswers.delayed(Duration.ofMillis(100)));
         Credentials credentials = tck.credentials();
         ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT_CALLERS);
         try {
@@ -214,8 +214,8 @@ final class LifecycleRules {
             }
             check(failures.isEmpty(), failures.size() + " of " + CONCURRENT_CALLERS + " callers failed, e.g. "
                     + (failures.isEmpty() ? "" : failures.get(0)));
-            check(tck.tokenRequests().size() == 1 && tokens.size() == 1, CONCURRENT_CALLERS + " concurrent callers"
-                    + " caused " + tck.tokenRequests().size() + " token requests and got " + tokens.size()
+            check(tck.tokens.requests().size() == 1 && tokens.size() == 1, CONCURRENT_CALLERS + " concurrent callers"
+                    + " caused " + tck.tokens.requests().size() + " token requests and got " + tokens.size()
                     + " different tokens instead of 1; the token is reported as " + describe(credentials.token()));
         } finally {
             callers.shutdownNow();
@@ -232,15 +232,15 @@ final class LifecycleRules {
      * expires, recording which token callers got.
      */
     private static List<Observation> walkThroughFirstLifetime(Tck tck) {
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Credentials credentials = tck.credentials();
         List<Observation> walk = new ArrayList<>();
-        Instant end = Tck.START.plus(Tck.LIFETIME).minusSeconds(1);
-        for (Instant at = Tck.START; !at.isAfter(end); at = at.plus(STEP).isAfter(end) && at.isBefore(end) ? end
+        Instant end = DeterministicEngines.START.plus(TokenIssuer.LIFETIME).minusSeconds(1);
+        for (Instant at = DeterministicEngines.START; !at.isAfter(end); at = at.plus(STEP).isAfter(end) && at.isBefore(end) ? end
                 : at.plus(STEP)) {
             tck.clock.set(at);
             Authorization authorization = credentials.authorization();
-            IssuedToken token = tck.issuedFor(authorization.token());
+            IssuedToken token = tck.issuer.issuedFor(authorization.token());
             walk.add(new Observation(at, token, RequestRules.carriedInstead(tck, authorization.headers(), token),
                     authorization.token().expiresAt()));
         }

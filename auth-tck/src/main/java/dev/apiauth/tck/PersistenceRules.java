@@ -21,7 +21,7 @@ final class PersistenceRules {
     static void refreshTokenInStore(Tck tck) {
         Checks.requires(tck, Capability.REFRESH_TOKENS, "the provider keeps no refresh token");
         seedStore(tck);
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Attempt<AccessToken> token = Attempt.of(() -> tck.credentials().token());
         token.error().ifPresent(error -> fail("with the consent stored, obtaining a token "
                 + token.describe(tck.secrets)));
@@ -34,7 +34,7 @@ final class PersistenceRules {
     static void survivesRestart(Tck tck) {
         Checks.requires(tck, Capability.REFRESH_TOKENS, "the provider keeps no refresh token");
         seedStore(tck);
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Credentials first = tck.credentials();
         Attempt<AccessToken> before = Attempt.of(first::token);
         before.error().ifPresent(error -> fail("before the restart, obtaining a token " + before.describe(tck.secrets)));
@@ -43,7 +43,7 @@ final class PersistenceRules {
         Map<String, String> settings = tck.fixture.refreshTokens().orElseThrow().settingsAfterRestart(tck.baseUrl())
                 .orElse(tck.settings);
         Attempt<AccessToken> after = Attempt.of(() -> tck.credentials(settings, UnaryOperator.identity()).token());
-        List<LoggedRequest> requests = tck.tokenRequests();
+        List<LoggedRequest> requests = tck.tokens.requests();
         check(requests.size() == 2, "after the restart " + (requests.size() - 1) + " token request(s) were sent"
                 + " instead of 1; obtaining a token " + after.describe(tck.secrets));
         LoggedRequest restarted = requests.get(1);
@@ -56,10 +56,10 @@ final class PersistenceRules {
 
     static void missingConsentAsksForInteraction(Tck tck) {
         Checks.requires(tck, Capability.INTERACTIVE_CONSENT, "no person needs to grant consent");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Map<String, String> settings = tck.fixture.settingsWithoutConsent(tck.baseUrl()).orElseThrow();
         Attempt<AccessToken> attempt = Attempt.of(() -> tck.credentials(settings, UnaryOperator.identity()).token());
-        check(tck.allRequests().isEmpty(), "without consent the provider sent " + tck.allRequests().size()
+        check(tck.server.requests().isEmpty(), "without consent the provider sent " + tck.server.requests().size()
                 + " request(s); it cannot succeed, so it must not call the vendor");
         InteractionRequiredException error = attempt.error(InteractionRequiredException.class).orElseThrow(() -> fail(
                 "without consent, obtaining a token " + attempt.describe(tck.secrets)
@@ -81,16 +81,16 @@ final class PersistenceRules {
     }
 
     private static String currentRefreshToken(Tck tck) {
-        for (int i = tck.issued.size() - 1; i >= 0; i--) {
-            if (tck.issued.get(i).refreshToken().isPresent()) {
-                return tck.issued.get(i).refreshToken().get();
+        for (int i = tck.issuer.issued().size() - 1; i >= 0; i--) {
+            if (tck.issuer.issued().get(i).refreshToken().isPresent()) {
+                return tck.issuer.issued().get(i).refreshToken().get();
             }
         }
         return tck.fixture.refreshTokens().orElseThrow().refreshToken();
     }
 
     private static String describeCurrent(Tck tck) {
-        boolean rotated = tck.issued.stream().anyMatch(token -> token.refreshToken().isPresent());
+        boolean rotated = tck.issuer.issued().stream().anyMatch(token -> token.refreshToken().isPresent());
         return rotated ? "the one the vendor issued with the last access token" : "the account's refresh token";
     }
 }

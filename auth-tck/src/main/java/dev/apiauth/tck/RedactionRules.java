@@ -42,7 +42,7 @@ final class RedactionRules {
 
     static void noSecretInToString(Tck tck) throws Exception {
         if (tck.has(Capability.TOKEN_ENDPOINT)) {
-            tck.tokenEndpointAnswers(Tck::success);
+            tck.tokens.answers(TokenAnswers::success);
         }
         Credentials credentials = tck.credentials();
         Authorization authorization = credentials.authorization();
@@ -76,10 +76,10 @@ final class RedactionRules {
         List<String> lines;
         try (LogCapture capture = LogCapture.start()) {
             if (tck.has(Capability.TOKEN_ENDPOINT)) {
-                tck.tokenEndpointAnswers(Tck::success);
-                tck.apiAnswers(Tck.apiStatus(401), Tck::latestTokenOnly);
+                tck.tokens.answers(TokenAnswers::success);
+                tck.api.answers(FakeApi.status(401), FakeApi::latestTokenOnly);
             } else {
-                tck.apiAnswers(Tck.apiStatus(200));
+                tck.api.answers(FakeApi.status(200));
             }
             Credentials credentials = tck.credentials();
             Attempt.of(() -> RequestRules.get(tck, credentials));
@@ -135,15 +135,15 @@ final class RedactionRules {
         }
         UnaryOperator<Credentials.Builder> once = builder -> builder.retryPolicy(Tck.retryPolicy(1));
         TransportRules.stubRedirectTarget(tck);
-        Map<String, Tck.TokenAnswer> answers = new LinkedHashMap<>();
-        answers.put("rejected credentials", Tck::rejected);
-        answers.put("a server error", Tck::serverError);
-        answers.put("a 429", Tck.rateLimited(ErrorRules.RETRY_AFTER));
-        answers.put("an HTML answer", Tck::html);
-        answers.put("a truncated answer", Tck::truncated);
-        answers.put("a redirect", Tck.redirectTo(tck.baseUrl() + TransportRules.REDIRECT_TARGET));
+        Map<String, TokenAnswer> answers = new LinkedHashMap<>();
+        answers.put("rejected credentials", TokenAnswers::rejected);
+        answers.put("a server error", TokenAnswers::serverError);
+        answers.put("a 429", TokenAnswers.rateLimited(ErrorRules.RETRY_AFTER));
+        answers.put("an HTML answer", TokenAnswers::html);
+        answers.put("a truncated answer", TokenAnswers::truncated);
+        answers.put("a redirect", TokenAnswers.redirectTo(tck.baseUrl() + TransportRules.REDIRECT_TARGET));
         answers.forEach((scenario, answer) -> {
-            tck.tokenEndpointAnswers(answer);
+            tck.tokens.answers(answer);
             record(errors, scenario, () -> tck.credentials(once).token());
         });
         record(errors, "a plain-http token URL", () -> tck.credentials(

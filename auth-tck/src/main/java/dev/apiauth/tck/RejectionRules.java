@@ -19,15 +19,15 @@ final class RejectionRules {
     static void newTokenAndOneRetry(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "a static credential cannot be replaced by a new token;"
                 + " R7.2 still checks that the rejection surfaces");
-        tck.tokenEndpointAnswers(Tck::success);
-        tck.apiAnswers(Tck.apiStatus(401), Tck::latestTokenOnly);
+        tck.tokens.answers(TokenAnswers::success);
+        tck.api.answers(FakeApi.status(401), FakeApi::latestTokenOnly);
         Credentials credentials = tck.credentials();
         int status = RequestRules.get(tck, credentials);
-        List<LoggedRequest> api = tck.apiRequests();
-        check(tck.tokenRequests().size() == 2, "after the API answered 401, " + (tck.tokenRequests().size() - 1)
+        List<LoggedRequest> api = tck.api.requests();
+        check(tck.tokens.requests().size() == 2, "after the API answered 401, " + (tck.tokens.requests().size() - 1)
                 + " new token request(s) were made instead of 1");
         check(api.size() == 2, "the API received " + api.size() + " requests instead of the call and one retry");
-        IssuedToken newToken = tck.issued.get(1);
+        IssuedToken newToken = tck.issuer.issued().get(1);
         Map<String, String> second = tck.fixture.authorizedHeaders(newToken);
         Map<String, String> retried = headersOf(api.get(1));
         if (!Checks.carries(second, retried)) {
@@ -43,17 +43,17 @@ final class RejectionRules {
 
     static void secondRejectionSurfaces(Tck tck) {
         if (tck.has(Capability.TOKEN_ENDPOINT)) {
-            tck.tokenEndpointAnswers(Tck::success);
+            tck.tokens.answers(TokenAnswers::success);
         }
-        tck.apiAnswers(Tck.apiStatus(401));
+        tck.api.answers(FakeApi.status(401));
         Credentials credentials = tck.credentials();
         int status = RequestRules.get(tck, credentials);
-        int apiCalls = tck.apiRequests().size();
+        int apiCalls = tck.api.requests().size();
         check(apiCalls == 2, "an API that always answers 401 received " + apiCalls
                 + " requests for one call instead of the call and exactly one retry");
         check(status == 401, "the caller got HTTP " + status + " instead of the second 401");
-        check(tck.tokenRequests().size() <= 2, "one call against an API that always answers 401 caused "
-                + tck.tokenRequests().size() + " token requests; at most 2 are expected");
+        check(tck.tokens.requests().size() <= 2, "one call against an API that always answers 401 caused "
+                + tck.tokens.requests().size() + " token requests; at most 2 are expected");
     }
 
     static void declaresRejectedStatuses(Tck tck) {

@@ -35,24 +35,24 @@ final class RequestRules {
 
     static void exactTokenRequest(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token request to check");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Attempt<AccessToken> token = Attempt.of(() -> tck.credentials().token());
-        String unmatched = tck.unmatchedReport();
+        String unmatched = tck.tokens.unmatchedReport();
         check(unmatched.isEmpty(), "the provider's token request does not match the fixture's declared request:\n"
                 + unmatched);
-        check(!tck.tokenRequests().isEmpty(), "no token request reached the token endpoint; obtaining a token "
+        check(!tck.tokens.requests().isEmpty(), "no token request reached the token endpoint; obtaining a token "
                 + token.describe(tck.secrets));
         token.error().ifPresent(error -> fail("the token request matched, but the provider could not read the"
                 + " vendor's success answer: " + Checks.describe(error, tck.secrets)));
-        check(tck.tokenRequests().size() == 1, "obtaining one token sent " + tck.tokenRequests().size()
+        check(tck.tokens.requests().size() == 1, "obtaining one token sent " + tck.tokens.requests().size()
                 + " token requests; fetch() must do one round trip");
     }
 
     static void credentialsOnlyWhereDeclared(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token request to check");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Attempt.of(() -> tck.credentials().token());
-        List<LoggedRequest> requests = tck.allRequests();
+        List<LoggedRequest> requests = tck.server.requests();
         check(!requests.isEmpty(), "no token request reached the server");
         LoggedRequest sent = requests.get(0);
         RequestPattern declared = tck.endpoint().request().build().getRequest();
@@ -72,9 +72,9 @@ final class RequestRules {
 
     static void throughEngineTransport(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token request to check");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         Attempt.of(() -> tck.credentials().token());
-        List<LoggedRequest> requests = tck.allRequests();
+        List<LoggedRequest> requests = tck.server.requests();
         check(!requests.isEmpty(), "no token request reached the server");
         String agent = requests.get(0).getHeader("User-Agent");
         check(HttpTokenEndpoint.USER_AGENT.equals(agent), "the token request arrived with User-Agent '" + agent
@@ -84,12 +84,12 @@ final class RequestRules {
 
     static void exactAuthorizedHeaders(Tck tck) {
         if (tck.has(Capability.TOKEN_ENDPOINT)) {
-            tck.tokenEndpointAnswers(Tck::success);
+            tck.tokens.answers(TokenAnswers::success);
         }
-        tck.apiAnswers(Tck.apiStatus(200));
+        tck.api.answers(FakeApi.status(200));
         Credentials credentials = tck.credentials();
         Authorization authorization = credentials.authorization();
-        Map<String, String> expected = tck.fixture.authorizedHeaders(tck.issuedFor(authorization.token()));
+        Map<String, String> expected = tck.fixture.authorizedHeaders(tck.issuer.issuedFor(authorization.token()));
         Map<String, String> actual = authorization.headers();
         List<String> problems = new ArrayList<>();
         Map<String, String> expectedByName = lowerCase(expected);
@@ -107,12 +107,12 @@ final class RequestRules {
         check(problems.isEmpty(), "Credentials.headers() differs from the fixture's authorizedHeaders(token): "
                 + String.join("; ", problems));
         int status = get(tck, credentials);
-        List<LoggedRequest> api = tck.apiRequests();
+        List<LoggedRequest> api = tck.api.requests();
         check(api.size() == 1, "the API received " + api.size() + " requests for one call (status " + status + ")");
         LoggedRequest request = api.get(0);
         // The token in use now: the newest issued one (the first may have been replaced meanwhile).
-        IssuedToken used = tck.issued.isEmpty() ? tck.issuedFor(authorization.token())
-                : tck.issued.get(tck.issued.size() - 1);
+        IssuedToken used = tck.issuer.issued().isEmpty() ? tck.issuer.issuedFor(authorization.token())
+                : tck.issuer.issued().get(tck.issuer.issued().size() - 1);
         tck.fixture.authorizedHeaders(used).forEach((name, value) -> {
             HttpHeader header = request.header(name);
             if (!header.isPresent() || header.values().size() != 1 || !value.equals(header.firstValue())) {
@@ -139,14 +139,14 @@ final class RequestRules {
      */
     static void headersFromTheGivenToken(Tck tck) {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "a static credential is the only token there is");
-        tck.tokenEndpointAnswers(Tck::success);
+        tck.tokens.answers(TokenAnswers::success);
         FleetState fleet = new FleetState();
         Credentials first = tck.credentials(builder -> builder.sharedTokens(fleet));
         Credentials second = tck.credentials(builder -> builder.sharedTokens(fleet));
         Authorization firstOwn = first.authorization();
         Attempt<Authorization> handedOver = Attempt.of(second::authorization);
-        check(tck.tokenRequests().size() == 1, () -> "two engines sharing tokens through a SharedTokens made "
-                + tck.tokenRequests().size() + " token requests instead of 1 before either token was rejected");
+        check(tck.tokens.requests().size() == 1, () -> "two engines sharing tokens through a SharedTokens made "
+                + tck.tokens.requests().size() + " token requests instead of 1 before either token was rejected");
         String stepOne = "an engine whose token source had fetched nothing was handed token 1 (fetched by another"
                 + " engine's source, as in a fleet)";
         handedOver.error().ifPresent(error -> fail(stepOne + ", and asking for its headers threw "
@@ -163,14 +163,14 @@ final class RequestRules {
                 + " engine's source)";
         later.error().ifPresent(error -> fail(stepTwo + ", and asking for its headers threw "
                 + Checks.describe(error, tck.secrets)));
-        check(tck.tokenRequests().size() == 2 && tck.issuedFor(later.value().token()).sequence() == 2, () -> stepTwo
-                + " expected, but it holds token " + tck.issuedFor(later.value().token()).sequence() + " after "
-                + tck.tokenRequests().size() + " token requests");
+        check(tck.tokens.requests().size() == 2 && tck.issuer.issuedFor(later.value().token()).sequence() == 2, () -> stepTwo
+                + " expected, but it holds token " + tck.issuer.issuedFor(later.value().token()).sequence() + " after "
+                + tck.tokens.requests().size() + " token requests");
         checkCarriesGivenToken(tck, stepTwo, later.value());
     }
 
     private static void checkCarriesGivenToken(Tck tck, String situation, Authorization authorization) {
-        IssuedToken given = tck.issuedFor(authorization.token());
+        IssuedToken given = tck.issuer.issuedFor(authorization.token());
         carriedInstead(tck, authorization.headers(), given).ifPresent(other -> fail(situation + ", but its headers "
                 + tck.secrets.redact(authorization.headers().toString()) + " carry token " + other.sequence()
                 + " instead of token " + given.sequence() + ": the provider builds headers from another token than"
@@ -195,7 +195,7 @@ final class RequestRules {
         if (values.contains(given.value())) {
             return Optional.empty();
         }
-        for (IssuedToken other : tck.issued) {
+        for (IssuedToken other : tck.issuer.issued()) {
             if (other.sequence() != given.sequence() && (values.contains(other.value())
                     || Checks.carries(tck.fixture.authorizedHeaders(other), headers))) {
                 return Optional.of(other);
@@ -207,7 +207,7 @@ final class RequestRules {
     /** Sends a GET to the fake API through the engine's HttpClient 5 integration; returns the final status. */
     static int get(Tck tck, Credentials credentials) {
         try {
-            return tck.apiClient(credentials).execute(new HttpGet(tck.apiUrl()), response -> {
+            return tck.apiClient(credentials).execute(new HttpGet(tck.api.url()), response -> {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode();
             });

@@ -183,13 +183,13 @@ final class SettingsRules {
                 .filter(setting -> !setting.required() && setting.defaultValue().isEmpty())
                 .ifPresent(setting -> optional.add(name)));
         if (tck.has(Capability.TOKEN_ENDPOINT)) {
-            tck.tokenEndpointAnswers(Tck::success);
+            tck.tokens.answers(TokenAnswers::success);
         }
         List<String> problems = new ArrayList<>();
         for (String name : optional) {
             Map<String, String> without = new LinkedHashMap<>(tck.settings);
             without.remove(name);
-            int before = tck.allRequests().size();
+            int before = tck.server.requests().size();
             Attempt<Credentials> built = Attempt.of(() -> tck.credentials(without, builder -> builder
                     .retryPolicy(Tck.retryPolicy(1)).tokenEndpoint(tck.loopbackOnlyEndpoint())));
             if (built.failed()) {
@@ -201,7 +201,7 @@ final class SettingsRules {
                 continue;
             }
             Attempt<AccessToken> token = Attempt.of(() -> built.value().token());
-            boolean sent = tck.allRequests().size() > before || tck.loopbackOnlyEndpoint().refusedAny();
+            boolean sent = tck.server.requests().size() > before || tck.loopbackOnlyEndpoint().refusedAny();
             token.error().filter(error -> !(error instanceof InteractionRequiredException))
                     .filter(error -> !sent || !(error instanceof AuthException))
                     .ifPresent(error -> problems.add("without '" + name + "', obtaining a token "

@@ -46,7 +46,7 @@ final class TckExtension implements BeforeEachCallback, AfterEachCallback, TestE
             throw thrown;
         }
         tck.failed = true;
-        String unmatched = tck.unmatchedReport();
+        String unmatched = tck.tokens.unmatchedReport();
         StringBuilder message = new StringBuilder(opening(rule.get(), tck));
         if (thrown instanceof AssertionError) {
             message.append(thrown.getMessage());
@@ -86,7 +86,7 @@ final class TckExtension implements BeforeEachCallback, AfterEachCallback, TestE
         }
         try {
             if (!tck.failed && context.getExecutionException().isEmpty()) {
-                String unmatched = tck.unmatchedReport();
+                String unmatched = tck.tokens.unmatchedReport();
                 if (!unmatched.isEmpty()) {
                     Rule rule = rule(context).orElseThrow();
                     raise(rule, opening(rule, tck) + "its checks passed, but the provider sent requests the"

@@ -7,7 +7,11 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -61,6 +65,14 @@ final class TckServer {
 
     int port() {
         return server.port();
+    }
+
+    /** Every request the server received since the last reset, oldest first. */
+    List<LoggedRequest> requests() {
+        List<LoggedRequest> requests = new ArrayList<>();
+        server.getAllServeEvents().forEach(event -> requests.add(event.getRequest()));
+        Collections.reverse(requests);
+        return requests;
     }
 
     /** Routes the transformers' answers to the current test. */

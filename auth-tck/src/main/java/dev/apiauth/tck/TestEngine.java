@@ -4,16 +4,15 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.spi.AuthProvider;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs a provider through the real engine for a provider's own vendor tests, deterministically: a
  * {@link FakeClock}, waits (retry backoff, rate pacing) that advance the clock instead of sleeping
- * and are recorded, and background refreshes run inline. Closes every {@link Credentials} it made.
+ * and are recorded, background refreshes run inline, and no refresh jitter or random back-off: the
+ * same engines the TCK's rules run. Closes every {@link Credentials} it made.
  *
  * <pre>{@code
  * try (TestEngine engine = new TestEngine(new MyProvider())) {
@@ -23,13 +22,11 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class TestEngine implements AutoCloseable {
-    /** Where the clock starts unless told otherwise. */
-    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    /** Where the clock starts unless told otherwise; the TCK's rules start there too. */
+    public static final Instant START = DeterministicEngines.START;
 
     private final AuthProvider provider;
-    private final FakeClock clock;
-    private final List<Duration> waits = new CopyOnWriteArrayList<>();
-    private final List<Credentials> opened = new ArrayList<>();
+    private final DeterministicEngines engines;
 
     public TestEngine(AuthProvider provider) {
         this(provider, START);
@@ -37,17 +34,17 @@ public final class TestEngine implements AutoCloseable {
 
     public TestEngine(AuthProvider provider, Instant start) {
         this.provider = provider;
-        this.clock = new FakeClock(start);
+        this.engines = new DeterministicEngines(start);
     }
 
     /** The clock the engine computes expiry with. */
     public FakeClock clock() {
-        return clock;
+        return engines.clock();
     }
 
     /** Every wait the engine asked for, in order. */
     public List<Duration> waits() {
-        return waits;
+        return engines.waits();
     }
 
     /** An account with these settings and the engine's defaults otherwise. */
@@ -56,23 +53,12 @@ public final class TestEngine implements AutoCloseable {
     }
 
     /** An account with these settings, further configured by {@code options}. */
-    public synchronized Credentials credentials(Map<String, String> settings, UnaryOperator<Credentials.Builder> options) {
-        Credentials credentials = options.apply(Credentials.builder(provider)
-                        .settings(settings)
-                        .clock(clock)
-                        .sleeper(wait -> {
-                            waits.add(wait);
-                            clock.advance(wait);
-                        })
-                        .backgroundExecutor(Runnable::run))
-                .build();
-        opened.add(credentials);
-        return credentials;
+    public Credentials credentials(Map<String, String> settings, UnaryOperator<Credentials.Builder> options) {
+        return engines.open(provider, builder -> options.apply(builder.settings(settings)));
     }
 
     @Override
-    public synchronized void close() {
-        opened.forEach(Credentials::close);
-        opened.clear();
+    public void close() {
+        engines.close();
     }
 }

@@ -45,7 +45,7 @@ final class TransportRules {
         URI insecure = insecureBaseUrl(tck);
         Attempt<AccessToken> attempt = Attempt.of(() -> tck.credentials(tck.fixture.settings(insecure),
                 builder -> builder.retryPolicy(Tck.retryPolicy(1))).token());
-        check(tck.allRequests().isEmpty(), "the provider sent " + tck.allRequests().size() + " request(s) over plain"
+        check(tck.server.requests().isEmpty(), "the provider sent " + tck.server.requests().size() + " request(s) over plain"
                 + " http to " + insecure + " instead of refusing; obtaining a token " + attempt.describe(tck.secrets));
         RuntimeException error = attempt.error().orElseThrow(() -> fail("credentials pointed at " + insecure
                 + " obtained a token"));
@@ -60,10 +60,10 @@ final class TransportRules {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to redirect");
         String target = tck.baseUrl() + REDIRECT_TARGET;
         stubRedirectTarget(tck);
-        tck.tokenEndpointAnswers(Tck.redirectTo(target));
+        tck.tokens.answers(TokenAnswers.redirectTo(target));
         Attempt<AccessToken> attempt = Attempt.of(() -> tck.credentials(
                 builder -> builder.retryPolicy(Tck.retryPolicy(1))).token());
-        long followed = tck.allRequests().stream().filter(request -> request.getUrl().startsWith(REDIRECT_TARGET))
+        long followed = tck.server.requests().stream().filter(request -> request.getUrl().startsWith(REDIRECT_TARGET))
                 .count();
         check(followed == 0, "the provider followed the token endpoint's redirect to " + target + " (" + followed
                 + " request(s)), taking the credentials along");
@@ -74,12 +74,12 @@ final class TransportRules {
     /** Where the token endpoint redirects to: answers with a token, the worst case if a provider follows. */
     static void stubRedirectTarget(Tck tck) {
         tck.server.wireMock().stubFor(any(urlPathEqualTo(REDIRECT_TARGET))
-                .willReturn(tck.endpoint().success(tck.issue(false))));
+                .willReturn(tck.endpoint().success(tck.issuer.issue(false))));
     }
 
     static void hangingEndpointFailsInTime(Tck tck) throws InterruptedException {
         Checks.requires(tck, Capability.TOKEN_ENDPOINT, "no token endpoint to wait for");
-        tck.tokenEndpointAnswers(Tck.delayed(HANG));
+        tck.tokens.answers(TokenAnswers.delayed(HANG));
         Credentials credentials = tck.credentials(tck.settings, builder -> builder
                 .retryPolicy(Tck.retryPolicy(1))
                 .transport(Tck.transport(RESPONSE_TIMEOUT, CALL_TIMEOUT)));

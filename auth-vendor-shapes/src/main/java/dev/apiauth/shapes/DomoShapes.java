@@ -2,6 +2,7 @@ package dev.apiauth.shapes;
 
 import static dev.apiauth.shapes.Shapes.object;
 
+import dev.apiauth.testing.TestJwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +49,8 @@ public final class DomoShapes {
     /** A Domo access token: a JWT with the claims of the documentation's example token. */
     public static String accessToken(String clientId, String customer, String role, long userId, List<String> scopes,
             Instant expiresAt, String jti, byte[] key) {
-        return Jwts.hs256(object("role", role, "scope", scopes, "exp", expiresAt.getEpochSecond(), "env", "prod1",
-                "userId", userId, "jti", jti, "client_id", clientId, "customer", customer), key);
+        return TestJwt.builder().claims(object("role", role, "scope", scopes, "exp", expiresAt.getEpochSecond(), "env", "prod1",
+                "userId", userId, "jti", jti, "client_id", clientId, "customer", customer)).signHs256(key);
     }
 
     /** 401: the client id or secret is wrong, or there is no HTTP Basic client authentication. */

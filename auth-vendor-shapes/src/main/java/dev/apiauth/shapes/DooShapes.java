@@ -2,6 +2,7 @@ package dev.apiauth.shapes;
 
 import static dev.apiauth.shapes.Shapes.object;
 
+import dev.apiauth.testing.TestJwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class DooShapes {
      * {@code expires_in}, so {@code exp} is the only lifetime a client can learn).
      */
     public static String accessToken(String clientId, Instant issuedAt, Instant expiresAt, String jti, byte[] key) {
-        return Jwts.hs256(object("iss", "https://rest.doo.net/v1/oauth", "sub", clientId, "jti", jti,
-                "iat", issuedAt.getEpochSecond(), "exp", expiresAt.getEpochSecond()), key);
+        return TestJwt.builder().claims(object("iss", "https://rest.doo.net/v1/oauth", "sub", clientId, "jti", jti,
+                "iat", issuedAt.getEpochSecond(), "exp", expiresAt.getEpochSecond())).signHs256(key);
     }
 
     /** 401: the client id or secret is wrong. */

@@ -3,6 +3,7 @@ package dev.apiauth.shapes;
 import static dev.apiauth.shapes.Shapes.object;
 
 import dev.apiauth.spi.http.Urls;
+import dev.apiauth.testing.TestJwt;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class DotyposShapes {
         if (cloudId != null) {
             claims.put("cloudId", cloudId);
         }
-        return Jwts.hs256(claims, key);
+        return TestJwt.builder().claims(claims).signHs256(key);
     }
 
     /** 401 from the token endpoint: no {@code Authorization: User …}, or a refresh token never issued or revoked. */

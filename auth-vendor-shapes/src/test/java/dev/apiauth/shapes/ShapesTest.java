@@ -20,8 +20,9 @@ class ShapesTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void jwtIsSignedWithHmacSha256OverHeaderAndClaims() throws Exception {
-        String jwt = Jwts.hs256(Map.of("sub", "demo", "exp", 1_800_000_000L), KEY);
+    void accessTokensAreJwtsSignedWithTheSimulatorsKeyThatTheEngineReads() throws Exception {
+        Instant exp = Instant.ofEpochSecond(1_800_000_000L);
+        String jwt = DooShapes.accessToken("demo", exp.minusSeconds(1200), exp, "j-1", KEY);
         String[] parts = jwt.split("\\.");
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
@@ -30,12 +31,14 @@ class ShapesTest {
 
         assertThat(Base64.getUrlDecoder().decode(parts[2])).isEqualTo(expected);
         assertThat(jwt).doesNotContain("=");
-        assertThat(Jwt.expiry(jwt, JacksonJson.INSTANCE)).contains(Instant.ofEpochSecond(1_800_000_000L));
+        assertThat(Jwt.expiry(jwt, JacksonJson.INSTANCE)).contains(exp);
+        assertThat(Jwt.claims(jwt, JacksonJson.INSTANCE).orElseThrow()).containsEntry("sub", "demo")
+                .containsEntry("jti", "j-1");
     }
 
     @Test
-    void jwtRefusesAShortKey() {
-        assertThatThrownBy(() -> Jwts.hs256(Map.of(), Arrays.copyOf(KEY, 16)))
+    void accessTokensRefuseAShortKey() {
+        assertThatThrownBy(() -> DooShapes.accessToken("demo", Instant.EPOCH, Instant.EPOCH, "j", Arrays.copyOf(KEY, 16)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }
 

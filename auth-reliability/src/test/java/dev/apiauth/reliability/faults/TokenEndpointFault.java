@@ -10,6 +10,7 @@ import dev.apiauth.reliability.support.Outcome;
 import dev.apiauth.reliability.support.Vendor;
 import dev.apiauth.shapes.VendorResponse;
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -307,7 +308,7 @@ enum TokenEndpointFault {
     interface Stage {
         Vendor vendor();
 
-        dev.apiauth.reliability.support.MutableClock clock();
+        MutableClock clock();
 
         /** The vendor's success answer for this case, whose token a broken answer may carry. */
         Vendor.Issued success();

@@ -5,12 +5,11 @@ import static dev.apiauth.reliability.properties.Gen.weight;
 import dev.apiauth.core.internal.JacksonJson;
 import dev.apiauth.reliability.support.TestSecrets;
 import dev.apiauth.spi.EndpointResponse;
-import java.nio.charset.StandardCharsets;
+import dev.apiauth.testing.TestJwt;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,11 +181,7 @@ final class Generators {
                 Gen.of("1772442000", "soon", "").map(s -> (Object) s),
                 Gen.just(null));
         Gen<String> jwt = exp.map(value -> {
-            Map<String, Object> claims = new LinkedHashMap<>();
-            claims.put("sub", "prop");
-            claims.put("exp", value);
-            return base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64(write(claims)) + ".sig"
-                    + TestSecrets.MARKER;
+            return TestJwt.builder().subject("prop").claim("exp", value).signature("sig" + TestSecrets.MARKER).build();
         });
         Gen<String> notQuiteJwt = Gen.of("a.b.c", "..", "x..y", "e30.e30.e30", "eyJ.eyJ.eyJ")
                 .map(prefix -> prefix + TestSecrets.MARKER);
@@ -236,10 +231,6 @@ final class Generators {
 
     static String write(Object value) {
         return JacksonJson.INSTANCE.write(value);
-    }
-
-    private static String base64(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {

@@ -9,11 +9,10 @@ import dev.apiauth.reliability.support.TestSecrets;
 import dev.apiauth.reliability.support.Vendor;
 import dev.apiauth.spi.AccessToken;
 import dev.apiauth.spi.EndpointResponse;
-import java.nio.charset.StandardCharsets;
+import dev.apiauth.testing.TestJwt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,8 +76,7 @@ class RecordedBugsTest {
      */
     private static Object fetchWithExp(Vendor vendor, long exp) {
         Vendor.Issued issued = vendor.issue(Generators.NOW, Duration.ofHours(1));
-        String jwt = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64("{\"sub\":\"bug\",\"exp\":" + exp + "}")
-                + ".c2ln" + TestSecrets.MARKER;
+        String jwt = TestJwt.builder().subject("bug").claim("exp", exp).signature("c2ln" + TestSecrets.MARKER).build();
         String body = issued.response().body().replace(issued.token(), jwt);
         EndpointResponse answer = new EndpointResponse(200, Map.of("Content-Type", List.of("application/json")),
                 body, Generators.parse(body));
@@ -91,10 +89,5 @@ class RecordedBugsTest {
             Throwable thrown = catchThrowable(credentials::token);
             return thrown != null ? thrown : credentials.token();
         }
-    }
-
-
-    private static String base64(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apiauth.core.Credentials;
 import dev.apiauth.simulator.VendorSimulator;
+import dev.apiauth.testing.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,10 +1,9 @@
 package dev.apiauth.provider.doo;
 
-import java.nio.charset.StandardCharsets;
+import dev.apiauth.testing.TestJwt;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Base64;
 
 /** A dummy doo account and doo's documented answers. */
 final class DooFixtures {
@@ -33,12 +32,8 @@ final class DooFixtures {
                  "_links": {"self": {"href": "https://rest.doo.net/v1/oauth"}}}""".formatted(accessToken);
     }
 
-    /** An unsigned JWT with the given expiry; the provider only reads {@code exp}. */
+    /** A JWT as doo issues them (RS256, subject 4711), with the given expiry; the provider only reads {@code exp}. */
     static String jwt(Instant exp) {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + base64.encodeToString(("{\"sub\":\"4711\",\"exp\":" + exp.getEpochSecond() + "}")
-                        .getBytes(StandardCharsets.UTF_8))
-                + ".c2lnbmF0dXJl";
+        return TestJwt.builder().algorithm("RS256").subject("4711").expiresAt(exp).build();
     }
 }

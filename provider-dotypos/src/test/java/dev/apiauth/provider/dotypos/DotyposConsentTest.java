@@ -24,6 +24,7 @@ import dev.apiauth.spi.consent.ConsentRequest;
 import dev.apiauth.spi.consent.ConsentResult;
 import dev.apiauth.spi.consent.InteractiveConsent;
 import dev.apiauth.spi.internal.SettingValues;
+import dev.apiauth.testing.TestJwt;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -234,7 +235,7 @@ class DotyposConsentTest {
                 URI.create("/callback?token=consented-refresh-token&cloudid=351234567&state=s"), "s");
         InMemorySecretStore store = new InMemorySecretStore();
         result.saveTo(store);
-        String jwt = TestJwts.expiringAt(Instant.now().plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(Instant.now().plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(post(urlEqualTo("/v2/signin/token"))
                 .withHeader("Authorization", equalTo("User consented-refresh-token"))
                 .withRequestBody(equalToJson("{\"_cloudId\":\"351234567\"}"))
@@ -323,5 +324,10 @@ class DotyposConsentTest {
         assertThatThrownBy(() -> consent.completeConsent(request,
                 URI.create("/callback?token=attacker&cloudid=42&state=" + request.state() + "x")))
                 .isInstanceOf(ConsentCallbackException.class).hasMessageNotContaining("attacker");
+    }
+
+    /** A JWT as Dotypos issues them: {@code exp} and a distinguishing {@code jti}, an opaque signature. */
+    private static String vendorJwt(Instant exp, String jti) {
+        return TestJwt.builder().subject("user-1").id(jti).expiresAt(exp).build();
     }
 }

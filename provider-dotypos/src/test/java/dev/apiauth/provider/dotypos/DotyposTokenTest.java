@@ -29,6 +29,7 @@ import dev.apiauth.spi.InteractionRequiredException;
 import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.TransientAuthException;
+import dev.apiauth.testing.TestJwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ class DotyposTokenTest {
 
     @Test
     void postsRefreshTokenAsUserAuthorizationAndCloudIdAsJsonString() {
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN)
                 .withRequestBody(equalToJson("{\"_cloudId\":\"" + CLOUD_ID + "\"}"))
                 .willReturn(okJson(tokenBody(jwt))));
@@ -104,7 +105,7 @@ class DotyposTokenTest {
 
     @Test
     void sendsCloudIdAsJsonNumberWhenConfigured() {
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN)
                 .withRequestBody(equalToJson("{\"_cloudId\":" + CLOUD_ID + "}"))
                 .willReturn(okJson(tokenBody(jwt))));
@@ -122,7 +123,7 @@ class DotyposTokenTest {
         // Guards the two tests above: the JSON matcher distinguishes "1" from 1.
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN)
                 .withRequestBody(equalToJson("{\"_cloudId\":\"" + CLOUD_ID + "\"}"))
-                .willReturn(okJson(tokenBody(TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a")))));
+                .willReturn(okJson(tokenBody(vendorJwt(NOW.plus(Duration.ofHours(1)), "a")))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID,
                 "cloud-id-as-number", "true"))) {
@@ -132,7 +133,7 @@ class DotyposTokenTest {
 
     @Test
     void withoutCloudIdSendsEmptyJsonObjectAndKeepsNoCloudAttribute() {
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "clouds-only");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "clouds-only");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).withRequestBody(equalToJson("{}")).willReturn(okJson(tokenBody(jwt))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN))) {
@@ -148,7 +149,7 @@ class DotyposTokenTest {
     @Test
     void expiryComesFromTheJwtExpClaim() {
         Instant exp = NOW.plus(Duration.ofMinutes(47)).plusSeconds(13);
-        VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).willReturn(okJson(tokenBody(TestJwts.expiringAt(exp, "a")))));
+        VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).willReturn(okJson(tokenBody(vendorJwt(exp, "a")))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID))) {
             AccessToken token = credentials.token();
@@ -160,8 +161,8 @@ class DotyposTokenTest {
 
     @Test
     void fetchesNewTokenWithSameRefreshTokenAfterExpiry() {
-        String first = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "first");
-        String second = TestJwts.expiringAt(NOW.plus(Duration.ofHours(2)), "second");
+        String first = vendorJwt(NOW.plus(Duration.ofHours(1)), "first");
+        String second = vendorJwt(NOW.plus(Duration.ofHours(2)), "second");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("second").willReturn(okJson(tokenBody(first))));
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).inScenario("tokens").whenScenarioStateIs("second")
@@ -195,7 +196,7 @@ class DotyposTokenTest {
     @Test
     void jwtAlreadyExpiredByOurClockIsReportedAsMalformed() {
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN)
-                .willReturn(okJson(tokenBody(TestJwts.expiringAt(NOW.minusSeconds(30), "old")))));
+                .willReturn(okJson(tokenBody(vendorJwt(NOW.minusSeconds(30), "old")))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID))) {
             assertThatThrownBy(credentials::token).isInstanceOf(MalformedResponseException.class)
@@ -206,7 +207,7 @@ class DotyposTokenTest {
     /** Issue 13.2: a JWT exp decades ahead was refused ("absurd"), so no token was ever issued. */
     @Test
     void jwtExpDecadesAheadIsUsedWithTheLifetimeCappedAt24Hours() {
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofDays(365L * 40)), "far");
+        String jwt = vendorJwt(NOW.plus(Duration.ofDays(365L * 40)), "far");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).willReturn(okJson(tokenBody(jwt))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID))) {
@@ -219,7 +220,7 @@ class DotyposTokenTest {
     @Test
     void refreshTokenIsLoadedFromTheSecretStoreWhenNotConfigured() {
         store.save(DotyposConsent.STORE_KEY, Secret.of("stored-refresh-token"));
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(tokenRequest("stored-refresh-token").willReturn(okJson(tokenBody(jwt))));
 
         try (Credentials credentials = credentials(Map.of("cloud-id", CLOUD_ID))) {
@@ -230,7 +231,7 @@ class DotyposTokenTest {
     @Test
     void configuredRefreshTokenTakesPrecedenceOverTheStore() {
         store.save(DotyposConsent.STORE_KEY, Secret.of("stored-refresh-token"));
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).willReturn(okJson(tokenBody(jwt))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID))) {
@@ -253,7 +254,7 @@ class DotyposTokenTest {
 
     @Test
     void refreshTokenSavedWhileRunningIsPickedUpOnTheNextAttempt() {
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(tokenRequest("connected-later").willReturn(okJson(tokenBody(jwt))));
 
         try (Credentials credentials = credentials(Map.of("cloud-id", CLOUD_ID))) {
@@ -365,8 +366,8 @@ class DotyposTokenTest {
 
     @Test
     void forbiddenApiAnswerCountsAsRejectedTokenAndLeadsToOneNewToken() {
-        String first = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "first");
-        String second = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "second");
+        String first = vendorJwt(NOW.plus(Duration.ofHours(1)), "first");
+        String second = vendorJwt(NOW.plus(Duration.ofHours(1)), "second");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("second").willReturn(okJson(tokenBody(first))));
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).inScenario("tokens").whenScenarioStateIs("second")
@@ -385,7 +386,7 @@ class DotyposTokenTest {
 
     @Test
     void nothingPrintsTheRefreshTokenOrAccessToken() {
-        String jwt = TestJwts.expiringAt(NOW.plus(Duration.ofHours(1)), "a");
+        String jwt = vendorJwt(NOW.plus(Duration.ofHours(1)), "a");
         VENDOR.stubFor(tokenRequest(REFRESH_TOKEN).willReturn(okJson(tokenBody(jwt))));
 
         try (Credentials credentials = credentials(Map.of("refresh-token", REFRESH_TOKEN, "cloud-id", CLOUD_ID))) {
@@ -394,5 +395,10 @@ class DotyposTokenTest {
 
             assertThat(printed).doesNotContain(REFRESH_TOKEN).doesNotContain(jwt).contains(CLOUD_ID);
         }
+    }
+
+    /** A JWT as Dotypos issues them: {@code exp} and a distinguishing {@code jti}, an opaque signature. */
+    private static String vendorJwt(Instant exp, String jti) {
+        return TestJwt.builder().subject("user-1").id(jti).expiresAt(exp).build();
     }
 }
