@@ -164,10 +164,10 @@ public final class RefreshPolicy {
         }
         long issued = epochMillis(token.issuedAt());
         long expiresAt = epochMillis(expiry.get());
-        long lifetime = Math.max(0, expiresAt - issued);
         if (maxTokenAge != null) {
             expiresAt = Math.min(expiresAt, saturatedAdd(issued, maxTokenAge.toMillis()));
         }
+        long lifetime = Math.max(0, expiresAt - issued); // the cut lifetime, as in expiredAtMillis
         long ahead = Math.min(maxRefreshAhead.toMillis(), (long) (lifetime * refreshAheadRatio));
         long jitter = (long) (ahead * jitterRatio * random.getAsDouble());
         return new Schedule(Math.min(expiredAt, Math.max(issued, expiresAt - ahead - jitter)), expiredAt);

@@ -110,11 +110,13 @@ class SourceMaxTokenAgeTest {
         policyShorter.close();
 
         fetches.set(0);
-        at(Duration.ZERO);
+        // The clock only moves forward: this account starts at minute 5.
         Credentials sourceShorter = account(Duration.ofMinutes(5), null,
                 RefreshPolicy.builder().jitter(0).maxTokenAge(Duration.ofHours(1)).build());
         AccessToken own = sourceShorter.token();
-        at(Duration.ofMinutes(5));
+        at(Duration.ofMinutes(10).minusMillis(1));
+        assertThat(sourceShorter.token()).isSameAs(own);
+        at(Duration.ofMinutes(10));
         assertThat(sourceShorter.token()).isNotSameAs(own);
     }
 
