@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import java.time.Duration;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Duration;
  * unreachable (fall back to a budget of this JVM instead), since the engine calls them on the
  * request path.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public interface RateBudget {
     /**
      * Takes one permit, waiting with {@code sleeper} for it when it is available within

@@ -1,5 +1,6 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.RateLimit;
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * budget in this JVM, shared by every account with the same scope, limits and clock;
  * {@code auth-redis} keeps them in Redis so that a vendor's limit holds across a fleet.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface RateBudgets {
     /** Budgets of this JVM only. */

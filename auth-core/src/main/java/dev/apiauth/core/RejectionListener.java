@@ -1,12 +1,14 @@
 package dev.apiauth.core;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import java.util.function.Predicate;
 
 /**
  * Receives the rejections other instances report ({@link RejectionNotices}). Each account has one;
  * {@link Credentials#rejectionListener()} returns it.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface RejectionListener {
     /**

@@ -1,10 +1,13 @@
 package dev.apiauth.core;
 
+import dev.apiauth.spi.Api;
+
 /**
  * Tells accounts that another instance of the fleet had their token rejected, so they drop it
  * before failing a request with it: one of the three parts of a {@link SharedState}. The default
  * has no other instance and tells nothing; {@code auth-redis} relays rejections over pub/sub.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface RejectionNotices {
     /** No other instance: nothing to tell. */

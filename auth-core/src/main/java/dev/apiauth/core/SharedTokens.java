@@ -1,6 +1,7 @@
 package dev.apiauth.core;
 
 import dev.apiauth.spi.AccessToken;
+import dev.apiauth.spi.Api;
 import java.util.function.Supplier;
 
 /**
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
  * directly; {@code auth-redis} shares the token through Redis. The hot path never calls it: it is
  * consulted only when this instance needs a new token.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface SharedTokens {
     /** No coordination: every instance fetches its own tokens. */

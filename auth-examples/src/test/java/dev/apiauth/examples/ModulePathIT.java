@@ -37,7 +37,7 @@ class ModulePathIT {
         assertThat(spi.isAutomatic()).as("auth-spi has a module-info").isFalse();
         assertThat(core.isAutomatic()).as("auth-core has a module-info").isFalse();
         assertThat(unqualifiedExports(spi)).containsExactlyInAnyOrder("dev.apiauth.spi", "dev.apiauth.spi.consent",
-                "dev.apiauth.spi.oauth2");
+                "dev.apiauth.spi.http", "dev.apiauth.spi.oauth2");
         assertThat(unqualifiedExports(core)).containsExactlyInAnyOrder("dev.apiauth.core",
                 "dev.apiauth.core.httpclient5", "dev.apiauth.core.jdkhttp", "dev.apiauth.core.store",
                 "dev.apiauth.core.transport");

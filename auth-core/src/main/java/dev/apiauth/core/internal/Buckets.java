@@ -2,6 +2,7 @@ package dev.apiauth.core.internal;
 
 import dev.apiauth.core.RateBudget;
 import dev.apiauth.core.Sleeper;
+import dev.apiauth.spi.Api;
 import dev.apiauth.spi.RateLimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * bucket into a {@link RateBudget}. The in-JVM budgets and {@code auth-redis}'s fleet budgets both
  * use it, so they refill the same way by the same clock.
  */
+@Api(status = Api.Status.INTERNAL)
 public final class Buckets {
     private Buckets() {
     }
