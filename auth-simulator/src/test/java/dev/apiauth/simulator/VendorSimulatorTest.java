@@ -162,7 +162,7 @@ class VendorSimulatorTest {
     }
 
     @Test
-    void closeStopsServingAndEndsItsThreads() {
+    void closeStopsServingAndEndsItsThreads() throws InterruptedException {
         URI api = simulator.apiUri("domo");
         Engine.get(api, Map.of());
         String threadPrefix = "vendor-simulator-" + simulator.baseUri().getPort() + "-";
@@ -171,6 +171,12 @@ class VendorSimulatorTest {
         simulator.close();
         simulator.close();
 
+        // A pool worker is still exiting for a moment after awaitTermination returns: give it that moment.
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(threadPrefix)) {
+                thread.join(5_000);
+            }
+        }
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(thread -> thread.getName().startsWith(threadPrefix) && thread.isAlive());
         assertThat(catchThrowableOfType(UncheckedIOException.class, () -> Engine.get(api, Map.of())))
