@@ -139,20 +139,28 @@ public final class Credentials implements AutoCloseable {
         }
     }
 
-    /** Starts configuring an account of {@code provider}. */
+    /**
+     * Starts configuring an account of {@code provider}.
+     *
+     * @param provider the provider, e.g. from {@link AuthProviders#get(String)}
+     * @return a builder with production defaults; {@link Builder#build()} validates the settings
+     * @throws NullPointerException if {@code provider} is null
+     */
     public static Builder builder(AuthProvider provider) {
         return new Builder(provider);
     }
 
+    /** {@return the provider's id, e.g. {@code "domo"}} */
     public String providerId() {
         return provider.id();
     }
 
+    /** {@return the provider's description: its settings, documentation and token-rejected statuses} */
     public ProviderInfo info() {
         return provider.info();
     }
 
-    /** The validated settings (secrets print redacted). */
+    /** {@return the validated settings (secrets print redacted)} */
     public ProviderSettings settings() {
         return settings;
     }
@@ -161,23 +169,33 @@ public final class Credentials implements AutoCloseable {
      * The current token and its headers; fetches when there is none or it expired, and starts a
      * background refresh when it is stale. Cheap while the token is fresh: call it per request.
      *
+     * @return the usable authorization; pass it to {@link #rejected(Authorization)} if the API refuses it
      * @throws dev.apiauth.spi.AuthException when no token can be obtained
      */
     public Authorization authorization() {
         return lifecycle.authorization();
     }
 
-    /** The headers an authorized request carries now (e.g. {@code Authorization}, doo's {@code x-api-key}). */
+    /**
+     * {@return the headers an authorized request carries now (e.g. {@code Authorization}, doo's
+     * {@code x-api-key})} Fetches a token when needed, like {@link #authorization()}.
+     *
+     * @throws dev.apiauth.spi.AuthException when no token can be obtained
+     */
     public Map<String, String> headers() {
         return lifecycle.authorization().headers();
     }
 
-    /** The current token, fetched if needed. */
+    /**
+     * {@return the current token, fetched if needed}
+     *
+     * @throws dev.apiauth.spi.AuthException when no token can be obtained
+     */
     public AccessToken token() {
         return lifecycle.authorization().token();
     }
 
-    /** The current authorization if one is usable now, without fetching. */
+    /** {@return the current authorization if one is usable now; never fetches or blocks} */
     public Optional<Authorization> peek() {
         return lifecycle.peek();
     }
@@ -187,6 +205,7 @@ public final class Credentials implements AutoCloseable {
      * status). Only if it is still the current token is it dropped, so many requests failing with
      * the same old token cause one new token request, not many.
      *
+     * @param used the authorization the rejected request carried
      * @return whether this call dropped the current token
      */
     public boolean rejected(Authorization used) {
@@ -217,12 +236,14 @@ public final class Credentials implements AutoCloseable {
      * current token when it is the one rejected. Already subscribed to the
      * {@linkplain Builder#rejectionNotices(RejectionNotices) notices it was built with} until
      * {@link #close()}; subscribe it to others to follow them too.
+     *
+     * @return this account's listener
      */
     public RejectionListener rejectionListener() {
         return rejectionListener;
     }
 
-    /** API statuses that mean the token is no longer accepted (401, plus what the provider declares). */
+    /** {@return the API statuses that mean the token is no longer accepted (401, plus what the provider declares)} */
     public Set<Integer> tokenRejectedStatuses() {
         return provider.info().tokenRejectedStatuses();
     }
@@ -267,6 +288,10 @@ public final class Credentials implements AutoCloseable {
      * {@link ProviderContext#secretStore()}) is kept in the store passed to
      * {@link Builder#secretStore(SecretStore)}: {@code <providerId>.<key>}. Use it to seed or inspect
      * a store, e.g. after a consent step.
+     *
+     * @param providerId the provider's id, e.g. {@code "docplanner"}
+     * @param key the key the provider uses, e.g. {@code "refresh-token"}
+     * @return the key in the application's store
      */
     public static String secretStoreKey(String providerId, String key) {
         return SecretStore.providerKey(providerId, key);
@@ -309,26 +334,57 @@ public final class Credentials implements AutoCloseable {
             this.provider = Objects.requireNonNull(provider, "provider");
         }
 
+        /**
+         * Sets the account's settings; they are validated by {@link #build()}.
+         *
+         * @param values the settings, named as the provider declares them
+         * @return this builder
+         */
         public Builder settings(Settings values) {
             this.settings = Objects.requireNonNull(values, "settings");
             return this;
         }
 
+        /**
+         * Sets the account's settings from a map; same as {@code settings(Settings.of(values))}.
+         *
+         * @param values setting name to value
+         * @return this builder
+         * @throws NullPointerException naming the setting whose name or value is null
+         */
         public Builder settings(Map<String, String> values) {
             return settings(Settings.of(values));
         }
 
-        /** The clock expiry is computed with; a fake one in tests. */
+        /**
+         * Sets the clock that expiry, staleness and rate budgets are measured with; a fake one in tests.
+         *
+         * @param value the clock; system UTC by default
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /**
+         * Sets when tokens count as stale and are refreshed ahead of expiry. A provider's own
+         * maximum token age still applies when it is shorter than the policy's.
+         *
+         * @param policy the policy; {@link RefreshPolicy#defaults()} by default
+         * @return this builder
+         */
         public Builder refreshPolicy(RefreshPolicy policy) {
             this.refreshPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
+        /**
+         * Sets how failed token requests are retried.
+         *
+         * @param policy the policy; {@link RetryPolicy#defaults()} by default
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -337,30 +393,57 @@ public final class Credentials implements AutoCloseable {
         /**
          * Where background refreshes run; by default a pool of daemon threads shared by the JVM's
          * accounts. An executor passed here is the caller's to shut down.
+         *
+         * @param executor runs background refreshes
+         * @return this builder
          */
         public Builder backgroundExecutor(Executor executor) {
             this.background = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** How waits between retries happen; tests pass one that advances their fake clock. */
+        /**
+         * Sets how the engine waits, between retries and for the rate budget; tests pass one that
+         * advances their fake clock.
+         *
+         * @param value the sleeper; {@link Sleeper#system()} by default
+         * @return this builder
+         */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 
+        /**
+         * Sets who is told of token fetches, refreshes and rejections, e.g. for metrics or logs.
+         *
+         * @param value the listener; called on the thread that did the work, so it must be thread-safe
+         *     and quick; {@link AuthListener#none()} by default
+         * @return this builder
+         */
         public Builder listener(AuthListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
-        /** Options of the default HttpClient 5 transport (timeouts, TLS, size cap). */
+        /**
+         * Sets the options of the default HttpClient 5 transport (timeouts, TLS, size cap). Ignored
+         * when {@link #tokenEndpoint(TokenEndpoint)} is set.
+         *
+         * @param options the transport's builder; the engine builds and closes the transport
+         * @return this builder
+         */
         public Builder transport(HttpTokenEndpoint.Builder options) {
             this.transport = Objects.requireNonNull(options, "options");
             return this;
         }
 
-        /** Replaces the transport entirely; the caller keeps ownership and closes it. */
+        /**
+         * Replaces the transport entirely; the caller keeps ownership and closes it.
+         *
+         * @param endpoint the transport for token requests
+         * @return this builder
+         */
         public Builder tokenEndpoint(TokenEndpoint endpoint) {
             this.tokenEndpoint = Objects.requireNonNull(endpoint, "endpoint");
             return this;
@@ -369,13 +452,23 @@ public final class Credentials implements AutoCloseable {
         /**
          * Whether requests are paced to the provider's rate budget (on by default). Turn off only
          * when something else already paces them, e.g. a fleet-wide limiter.
+         *
+         * @param enabled whether to pace
+         * @return this builder
          */
         public Builder pacing(boolean enabled) {
             this.pacing = enabled;
             return this;
         }
 
-        /** The longest a request waits for the rate budget before failing transiently (30 s by default). */
+        /**
+         * Sets the longest {@link Credentials#pace()} and token requests wait for the rate budget
+         * before failing with a {@link dev.apiauth.spi.TransientAuthException}.
+         *
+         * @param wait the maximum wait, zero or more; 30 s by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code wait} is negative
+         */
         public Builder maxPacingWait(Duration wait) {
             Objects.requireNonNull(wait, "wait");
             if (wait.isNegative()) {
@@ -388,31 +481,56 @@ public final class Credentials implements AutoCloseable {
         /**
          * Where state shared by a fleet lives, all three parts at once: the current token, rate
          * budgets and rejection notices; this JVM only by default. See {@code auth-redis}.
+         *
+         * @param state the fleet's shared state; replaces what {@link #sharedTokens}, {@link #rateBudgets}
+         *     and {@link #rejectionNotices} set before
+         * @return this builder
          */
         public Builder sharedState(SharedState state) {
             Objects.requireNonNull(state, "state");
             return sharedTokens(state.tokens()).rateBudgets(state.rateBudgets()).rejectionNotices(state.rejections());
         }
 
-        /** How instances of a fleet coordinate the account's token; each fetches its own by default. */
+        /**
+         * Sets how instances of a fleet coordinate the account's token; each fetches its own by default.
+         *
+         * @param tokens the shared tokens
+         * @return this builder
+         */
         public Builder sharedTokens(SharedTokens tokens) {
             this.sharedTokens = Objects.requireNonNull(tokens, "tokens");
             return this;
         }
 
-        /** Where the provider's rate budgets live; in this JVM by default. */
+        /**
+         * Sets where the provider's rate budgets live; in this JVM by default.
+         *
+         * @param budgets the rate budgets
+         * @return this builder
+         */
         public Builder rateBudgets(RateBudgets budgets) {
             this.rateBudgets = Objects.requireNonNull(budgets, "budgets");
             return this;
         }
 
-        /** How rejections reported by other instances reach the account; none by default. */
+        /**
+         * Sets how rejections reported by other instances reach the account; none by default.
+         *
+         * @param notices the rejection notices; the account subscribes on {@link #build()}
+         * @return this builder
+         */
         public Builder rejectionNotices(RejectionNotices notices) {
             this.rejections = Objects.requireNonNull(notices, "notices");
             return this;
         }
 
-        /** Where long-lived secrets such as refresh tokens are kept; in memory by default. */
+        /**
+         * Sets where long-lived secrets such as refresh tokens are kept; in memory by default.
+         * Keys are scoped per provider, see {@link Credentials#secretStoreKey(String, String)}.
+         *
+         * @param store the secret store
+         * @return this builder
+         */
         public Builder secretStore(SecretStore store) {
             this.secretStore = Objects.requireNonNull(store, "store");
             return this;
@@ -421,6 +539,7 @@ public final class Credentials implements AutoCloseable {
         /**
          * Validates the settings and creates the account.
          *
+         * @return the account; close it when done
          * @throws dev.apiauth.spi.InvalidSettingsException listing every problem with the settings
          */
         public Credentials build() {

@@ -16,10 +16,13 @@ public interface RateBudget {
      * Takes one permit, waiting with {@code sleeper} for it when it is available within
      * {@code maxWait}; takes nothing and returns {@code false} at once otherwise.
      *
+     * @param maxWait the longest acceptable wait; zero takes a permit only if one is available now
+     * @param sleeper waits the time until the permit (the engine's, so tests can fake it)
+     * @return whether a permit was taken
      * @throws InterruptedException when the wait was interrupted
      */
     boolean tryAcquire(Duration maxWait, Sleeper sleeper) throws InterruptedException;
 
-    /** How long until one permit is available (zero when one is available now). */
+    /** {@return how long until one permit is available (zero when one is available now)} Takes nothing. */
     Duration untilAvailable();
 }

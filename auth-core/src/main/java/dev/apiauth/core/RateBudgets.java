@@ -13,7 +13,7 @@ import java.util.List;
 @Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface RateBudgets {
-    /** Budgets of this JVM only. */
+    /** {@return budgets of this JVM only} */
     static RateBudgets local() {
         return LocalSharedState.INSTANCE;
     }
@@ -25,6 +25,7 @@ public interface RateBudgets {
      * @param scope identifies the budget ({@link dev.apiauth.spi.TokenSource#rateLimitScope()}); not secret
      * @param limits the token source's limits, never empty
      * @param clock the engine's clock: the one time source the budget refills by
+     * @return the budget; budgets made for equal arguments share their permits
      */
     RateBudget budget(String scope, List<RateLimit> limits, Clock clock);
 }

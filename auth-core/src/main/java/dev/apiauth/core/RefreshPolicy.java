@@ -132,6 +132,11 @@ public final class RefreshPolicy {
      * Whether the engine would still use {@code token} at {@code now}: before its expiry less the
      * margin (and within the maximum token age). A fleet's shared state asks this before handing a
      * token another instance fetched to this one, so it judges tokens exactly as the engine does.
+     *
+     * @param token the token to judge
+     * @param now the instant to judge it at, from the engine's clock
+     * @return whether the token is neither expired nor past the maximum token age at {@code now}
+     * @throws NullPointerException if {@code token} is null
      */
     public boolean usableAt(AccessToken token, java.time.Instant now) {
         Objects.requireNonNull(token, "token");

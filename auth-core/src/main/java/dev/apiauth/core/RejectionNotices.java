@@ -10,7 +10,7 @@ import dev.apiauth.spi.Api;
 @Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface RejectionNotices {
-    /** No other instance: nothing to tell. */
+    /** {@return notices for a single instance: nothing to tell, subscriptions do nothing} */
     static RejectionNotices none() {
         return LocalSharedState.INSTANCE;
     }
@@ -24,6 +24,9 @@ public interface RejectionNotices {
      * @param accountKey the account the listener belongs to (provider id and a settings fingerprint; not
      *     secret), or {@code null} when the subscriber does not know it (following an account built with
      *     other notices); an implementation that matches rejections by token needs no key
+     * @param listener told of each rejection, possibly on the implementation's own thread, so it must
+     *     be thread-safe
+     * @return the subscription; never {@code null}, close it to stop the notices
      */
     Registration subscribe(String accountKey, RejectionListener listener);
 

@@ -199,6 +199,7 @@ public final class Settings {
      * missing ones itself, together with these problems.
      *
      * @param component names the part in messages ({@code "Redis"}: "unknown Redis setting 'x'")
+     * @param declared the settings that part accepts
      * @return the well-formed values, to read with {@link ProviderSettings}' typed getters, and the
      *     problems with the others (never a secret's value)
      */

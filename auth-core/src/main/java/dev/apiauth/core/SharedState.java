@@ -11,22 +11,30 @@ import dev.apiauth.spi.Api;
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public interface SharedState {
-    /** Every part kept in this JVM only. */
+    /** {@return shared state with every part kept in this JVM only} */
     static SharedState local() {
         return LocalSharedState.INSTANCE;
     }
 
-    /** The three parts given. */
+    /**
+     * Combines three parts, e.g. Redis rate budgets with local token coordination.
+     *
+     * @param tokens token coordination across instances
+     * @param rateBudgets where rate budgets live
+     * @param rejections how rejections reported by other instances arrive
+     * @return the combined state
+     * @throws NullPointerException if any part is null
+     */
     static SharedState of(SharedTokens tokens, RateBudgets rateBudgets, RejectionNotices rejections) {
         return new SharedParts(tokens, rateBudgets, rejections);
     }
 
-    /** Token coordination across instances. */
+    /** {@return token coordination across instances} */
     SharedTokens tokens();
 
-    /** Where rate budgets live. */
+    /** {@return where rate budgets live} */
     RateBudgets rateBudgets();
 
-    /** How rejections reported by other instances reach this one's accounts. */
+    /** {@return how rejections reported by other instances reach this one's accounts} */
     RejectionNotices rejections();
 }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 @Api(status = Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface SharedTokens {
-    /** No coordination: every instance fetches its own tokens. */
+    /** {@return no coordination: every instance fetches its own tokens} */
     static SharedTokens local() {
         return LocalSharedState.INSTANCE;
     }
@@ -26,7 +26,8 @@ public interface SharedTokens {
      * @param accountKey identifies the account (provider id and a fingerprint of its settings); not secret
      * @param previous the token this instance holds (stale, expired or rejected), or {@code null}
      * @param previousRejected whether the API rejected {@code previous}, so it must not be handed out again
-     * @param fetch one round trip to the vendor (paced to its rate budget)
+     * @param fetch one round trip to the vendor (paced to its rate budget); its exceptions propagate
+     * @return the token the account uses next; never {@code null}
      */
     AccessToken obtainToken(String accountKey, AccessToken previous, boolean previousRejected,
             Supplier<AccessToken> fetch);

@@ -226,6 +226,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         }
     }
 
+    /** {@return a builder with the defaults: 5 s connect, 10 s response and 30 s call timeouts, 1 MiB responses} */
     public static Builder builder() {
         return new Builder();
     }
@@ -456,29 +457,63 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         private Builder() {
         }
 
-        /** The provider named in error messages. */
+        /**
+         * Sets the provider named in error messages; {@link dev.apiauth.core.Credentials} sets it
+         * to its provider's id on the builder it is given.
+         *
+         * @param id the provider's id
+         * @return this builder
+         */
         public Builder providerId(String id) {
             this.providerId = id;
             return this;
         }
 
+        /**
+         * Sets the longest wait for the TCP connection to the token endpoint (or proxy).
+         *
+         * @param timeout a positive duration; 5 s by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connect timeout");
             return this;
         }
 
-        /** The longest wait for the next bytes of a response. */
+        /**
+         * Sets the longest wait for the next bytes of a response.
+         *
+         * @param timeout a positive duration; 10 s by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = positive(timeout, "response timeout");
             return this;
         }
 
-        /** The longest a whole request may take, however slowly the server drips bytes. */
+        /**
+         * Sets the longest a whole request may take, however slowly the server drips bytes; past it
+         * the request fails with a {@link dev.apiauth.spi.TransientAuthException}.
+         *
+         * @param timeout a positive duration; 30 s by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "call timeout");
             return this;
         }
 
+        /**
+         * Sets the largest token response body accepted; a bigger one fails the request rather than
+         * filling memory.
+         *
+         * @param bytes at least 1024; 1 MiB by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is below 1024
+         */
         public Builder maxResponseBytes(int bytes) {
             if (bytes < 1024) {
                 throw new IllegalArgumentException("maxResponseBytes must be at least 1024: " + bytes);
@@ -487,13 +522,24 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
             return this;
         }
 
-        /** TLS trust and keys, e.g. a corporate CA or a client certificate. */
+        /**
+         * Sets the TLS trust and keys, e.g. a corporate CA or a client certificate; the JVM's
+         * defaults otherwise.
+         *
+         * @param context the TLS context
+         * @return this builder
+         */
         public Builder sslContext(SSLContext context) {
             this.sslContext = Objects.requireNonNull(context, "context");
             return this;
         }
 
-        /** Replaces the default {@code apiauth/<version>} User-Agent. */
+        /**
+         * Replaces the default {@code apiauth/<version>} User-Agent.
+         *
+         * @param value the User-Agent header value
+         * @return this builder
+         */
         public Builder userAgent(String value) {
             this.userAgent = Objects.requireNonNull(value, "value");
             return this;
@@ -503,6 +549,12 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
          * Sends every token request through the HTTP proxy at {@code host:port} (https ones through a
          * {@code CONNECT} tunnel, so TLS stays end to end), loopback URLs included, instead of
          * following the JVM's proxy properties.
+         *
+         * @param host the proxy's host name or IP address
+         * @param port the proxy's port, 1 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code host} is blank or looks like a URL, or {@code port}
+         *     is out of range
          */
         public Builder proxy(String host, int port) {
             this.proxy = ProxyRoute.explicit(host, port);
@@ -513,13 +565,20 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
          * Answers the {@link #proxy proxy}'s {@code 407} challenge (Basic, Digest) with these
          * credentials; they are offered to that proxy only and never printed.
          *
+         * @param username the proxy user name, not empty
+         * @param password the proxy password
+         * @return this builder
          * @throws IllegalStateException before {@link #proxy(String, int)}
+         * @throws IllegalArgumentException if {@code username} is empty
          */
         public Builder proxyCredentials(String username, Secret password) {
             this.proxy = proxy.withCredentials(username, password);
             return this;
         }
 
+        /**
+         * {@return a new transport} It owns an HTTP client: close it when no account uses it any more.
+         */
         public HttpTokenEndpoint build() {
             return new HttpTokenEndpoint(this);
         }
