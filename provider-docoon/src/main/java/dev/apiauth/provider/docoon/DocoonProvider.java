@@ -13,6 +13,7 @@ import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Secret;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.oauth2.ClientAuthEncoding;
 import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.GrantRequest;
 import dev.apiauth.spi.oauth2.TokenResponses;
@@ -54,7 +55,7 @@ public final class DocoonProvider implements AuthProvider {
     static final String PASSWORD = "password";
     static final String CLIENT_ID = "client-id";
     static final String CLIENT_SECRET = "client-secret";
-    static final String CLIENT_AUTH_ENCODING = "client-auth-encoding";
+    static final String CLIENT_AUTH_ENCODING = ClientAuthEncoding.SETTING;
     static final String API_KEY = "api-key";
     static final String SCOPE = "scope";
     static final String TOKEN_URL = "token-url";
@@ -100,10 +101,7 @@ public final class DocoonProvider implements AuthProvider {
             .setting(Setting.secret(PASSWORD, "Password of login (modes basic and password)"))
             .setting(Setting.text(CLIENT_ID, "OAuth client id from Docoon support (mode password)"))
             .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id (mode password)"))
-            .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic"
-                    + " (mode password): 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends"
-                    + " them as they are, like curl -u id:secret; the same for ids and secrets of letters, digits and"
-                    + " -._*", List.of("rfc6749", "raw")).defaultValue("rfc6749"))
+            .setting(ClientAuthEncoding.setting(" (mode password)"))
             .setting(Setting.secret(API_KEY, "API key of the GraphQL APIs, sent as the ApiKey header (mode apikey)"))
             .setting(Setting.text(SCOPE, "Scope of the password grant (mode password)").defaultValue("OMS"))
             .setting(Setting.url(TOKEN_URL, "Token endpoint of the password grant (mode password)")
@@ -148,10 +146,9 @@ public final class DocoonProvider implements AuthProvider {
                         + String.join(" and ", modes) + "); remove it or change 'mode'");
             }
         }
-        if (mode == Mode.PASSWORD && settings.get(CLIENT_AUTH_ENCODING).equals("raw")
-                && settings.find(CLIENT_ID).filter(id -> id.contains(":")).isPresent()) {
-            problems.add("setting 'client-id' contains ':', which HTTP Basic cannot carry raw; use '"
-                    + CLIENT_AUTH_ENCODING + "' 'rfc6749'");
+        if (mode == Mode.PASSWORD) {
+            ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.find(CLIENT_ID).orElse(null))
+                    .ifPresent(problems::add);
         }
         if (mode == Mode.BASIC && settings.find(LOGIN).filter(login -> login.contains(":")).isPresent()) {
             problems.add("setting 'login' must not contain ':' in mode 'basic': HTTP Basic separates login and"
@@ -231,7 +228,7 @@ public final class DocoonProvider implements AuthProvider {
             this.password = settings.secret(PASSWORD);
             this.scope = settings.get(SCOPE);
             this.apiBaseUrl = settings.get(API_BASE_URL);
-            this.formEncodeBasic = settings.get(CLIENT_AUTH_ENCODING).equals("rfc6749");
+            this.formEncodeBasic = ClientAuthEncoding.formEncodes(settings);
         }
 
         @Override

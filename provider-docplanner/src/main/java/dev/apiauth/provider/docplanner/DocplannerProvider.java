@@ -12,6 +12,7 @@ import dev.apiauth.spi.ProviderInfo;
 import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TokenSource;
+import dev.apiauth.spi.oauth2.ClientAuthEncoding;
 import dev.apiauth.spi.oauth2.ClientAuthentication;
 import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.GrantRequest;
@@ -52,7 +53,7 @@ public final class DocplannerProvider implements AuthProvider {
     static final String CLIENT_SECRET = "client-secret";
     static final String DOMAIN = "domain";
     static final String CLIENT_AUTHENTICATION = "client-authentication";
-    static final String CLIENT_AUTH_ENCODING = "client-auth-encoding";
+    static final String CLIENT_AUTH_ENCODING = ClientAuthEncoding.SETTING;
     static final String SCOPE = "scope";
     static final String TOKEN_URL = "token-url";
     static final String API_BASE_URL = "api-base-url";
@@ -66,10 +67,7 @@ public final class DocplannerProvider implements AuthProvider {
             .setting(Setting.choice(CLIENT_AUTHENTICATION, "How the client authenticates: 'basic' (HTTP Basic,"
                     + " as documented) or 'body' (client_id and client_secret form parameters, as the PHP SDK"
                     + " sends them)", List.of("basic", "body")).defaultValue("basic"))
-            .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic:"
-                    + " 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends them as they are,"
-                    + " like curl -u id:secret; the same for ids and secrets of letters, digits and -._*",
-                    List.of("rfc6749", "raw")).defaultValue("rfc6749"))
+            .setting(ClientAuthEncoding.setting(""))
             .setting(Setting.text(SCOPE, "The scope requested; 'integration' for regular integrations")
                     .defaultValue("integration"))
             .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to https://www.{domain}/oauth/v2/token"))
@@ -101,9 +99,8 @@ public final class DocplannerProvider implements AuthProvider {
             problems.add("setting '" + CLIENT_AUTH_ENCODING + "' applies to HTTP Basic only, but '"
                     + CLIENT_AUTHENTICATION + "' is 'body'; remove one of them");
         }
-        if (basic && settings.get(CLIENT_AUTH_ENCODING).equals("raw") && settings.get(CLIENT_ID).contains(":")) {
-            problems.add("setting '" + CLIENT_ID + "' contains ':', which HTTP Basic cannot carry raw; use '"
-                    + CLIENT_AUTH_ENCODING + "' 'rfc6749'");
+        if (basic) {
+            ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.get(CLIENT_ID)).ifPresent(problems::add);
         }
         return problems;
     }
@@ -138,7 +135,7 @@ public final class DocplannerProvider implements AuthProvider {
             this.apiBaseUrl = settings.find(API_BASE_URL).orElse("https://www." + domain + "/api/v3/integration");
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.authentication = ClientAuthentication.valueOf(settings.get(CLIENT_AUTHENTICATION).toUpperCase(Locale.ROOT));
-            this.formEncodeBasic = settings.get(CLIENT_AUTH_ENCODING).equals("rfc6749");
+            this.formEncodeBasic = ClientAuthEncoding.formEncodes(settings);
             this.scope = settings.get(SCOPE);
         }
 

@@ -14,6 +14,7 @@ import dev.apiauth.spi.ProviderSettings;
 import dev.apiauth.spi.Setting;
 import dev.apiauth.spi.TokenSource;
 import dev.apiauth.spi.http.Urls;
+import dev.apiauth.spi.oauth2.ClientAuthEncoding;
 import dev.apiauth.spi.oauth2.ClientCredentials;
 import dev.apiauth.spi.oauth2.GrantRequest;
 import dev.apiauth.spi.oauth2.TokenResponses;
@@ -57,7 +58,7 @@ public final class DomoProvider implements AuthProvider {
     static final String CLIENT_SECRET = "client-secret";
     static final String SCOPE = "scope";
     static final String TOKEN_METHOD = "token-method";
-    static final String CLIENT_AUTH_ENCODING = "client-auth-encoding";
+    static final String CLIENT_AUTH_ENCODING = ClientAuthEncoding.SETTING;
     static final String API_BASE_URL = "api-base-url";
     static final String TOKEN_URL = "token-url";
 
@@ -105,10 +106,7 @@ public final class DomoProvider implements AuthProvider {
                 .filter(uri -> uri.getRawQuery() != null || uri.getRawFragment() != null)
                 .ifPresent(uri -> problems.add("setting '" + TOKEN_URL + "' must not have a query or fragment;"
                         + " apiauth adds grant_type and scope itself, set them with '" + SCOPE + "'"));
-        if (settings.get(CLIENT_AUTH_ENCODING).equals("raw") && settings.get(CLIENT_ID).contains(":")) {
-            problems.add("setting '" + CLIENT_ID + "' contains ':', which HTTP Basic cannot carry raw; use '"
-                    + CLIENT_AUTH_ENCODING + "' 'rfc6749'");
-        }
+        ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.get(CLIENT_ID)).ifPresent(problems::add);
         return problems;
     }
 
@@ -142,7 +140,7 @@ public final class DomoProvider implements AuthProvider {
             this.client = new ClientCredentials(settings.get(CLIENT_ID), settings.secret(CLIENT_SECRET));
             this.scope = String.join(" ", new LinkedHashSet<>(settings.list(SCOPE)));
             this.asQueryOfGet = settings.get(TOKEN_METHOD).equals("get");
-            this.formEncodeBasic = settings.get(CLIENT_AUTH_ENCODING).equals("rfc6749");
+            this.formEncodeBasic = ClientAuthEncoding.formEncodes(settings);
         }
 
         @Override
