@@ -295,8 +295,10 @@ final class TokenLifecycle {
                 failure = null;
                 release(mine, next);
                 long now = clock.millis();
-                LOG.debug("{}: {} token after {} attempt(s), expires {}", providerId,
-                        inBackground ? "refreshed" : "fetched", attempts, token.expiresAt().map(Object::toString).orElse("unknown"));
+                if (LOG.isDebugEnabled()) { // formatting the expiry loads java.time's formatters: not on the first token
+                    LOG.debug("{}: {} token after {} attempt(s), expires {}", providerId, inBackground ? "refreshed"
+                            : "fetched", attempts, token.expiresAt().map(Object::toString).orElse("unknown"));
+                }
                 emit(inBackground ? AuthEvent.Type.REFRESHED : AuthEvent.Type.FETCHED, now, attempts,
                         token.expiresAt().orElse(null), null, started);
                 return;
