@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>{@link #close()} releases what the account holds: its subscription to the fleet's
  * {@link RejectionNotices}, the transport the engine created, and its share of the engine's threads
- * ({@code apiauth-ticker}, {@code apiauth-refresh-N}, {@code apiauth-call-deadline}), which end when
+ * ({@code apiauth-timer} for state flips and call deadlines, {@code apiauth-refresh-N}), which end when
  * the last account of the JVM closes. No thread is started before an account needs it.
  */
 @Api(status = Api.Status.STABLE)

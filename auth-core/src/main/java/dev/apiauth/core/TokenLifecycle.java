@@ -20,7 +20,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>The hot path reads no clock and no thread polls one.</b> A {@link State} is either
  * <em>trusted</em> (fresh, no clock needed) or compared with the clock on every read. With the
  * system clock a new token's state is published trusted, and one task on a shared timer thread
- * ({@code apiauth-ticker}, see {@link SharedExecutor}) replaces it with its compared twin at the
+ * ({@code apiauth-timer}, {@link SharedExecutor#TIMER}) replaces it with its compared twin at the
  * token's stale point: one wake-up per token lifetime, none while idle. A fresh token thus costs a
  * volatile read and a field read. Every other state (none yet, stale, rejected) is compared with
  * the clock, so stale and expired are decided exactly whenever the flip has happened.
@@ -55,14 +54,6 @@ final class TokenLifecycle {
     private static final VarHandle STATE;
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final Class<? extends Clock> SYSTEM_CLOCK = Clock.systemUTC().getClass();
-
-    /** The flips of every account in the JVM: one thread, started by the first token, ended by the last close. */
-    static final SharedExecutor<ScheduledExecutorService> TIMER = new SharedExecutor<>("apiauth-ticker", false,
-            threads -> {
-                ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
-                timer.setRemoveOnCancelPolicy(true); // a replaced token's flip leaves the queue at once
-                return timer;
-            });
 
     static {
         try {
@@ -133,7 +124,7 @@ final class TokenLifecycle {
         this.source = config.source();
         this.pacer = config.pacer();
         this.clock = config.clock();
-        this.timer = clock.getClass() == SYSTEM_CLOCK ? TIMER.acquire() : null;
+        this.timer = clock.getClass() == SYSTEM_CLOCK ? SharedExecutor.TIMER.acquire() : null;
         this.refreshPolicy = config.refreshPolicy();
         this.retryPolicy = config.retryPolicy();
         this.background = config.background();

@@ -22,9 +22,9 @@ class CredentialsCloseTest {
 
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).as("the accounts used every engine thread before closing")
-                .containsPattern("served ([6-9]|[1-9][0-9]+)\\R").containsPattern("before close \\[.*apiauth-call-deadline.*\\]")
+                .containsPattern("served ([6-9]|[1-9][0-9]+)\\R")
                 .containsPattern("before close \\[.*apiauth-refresh-1.*\\]")
-                .containsPattern("before close \\[.*apiauth-ticker.*\\]")
+                .containsPattern("before close \\[.*apiauth-timer.*\\]")
                 .contains("after close []");
     }
 }

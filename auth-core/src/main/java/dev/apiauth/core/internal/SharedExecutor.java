@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -24,6 +26,19 @@ import java.util.function.Function;
 @Api(status = Api.Status.INTERNAL)
 public final class SharedExecutor<E extends ExecutorService> {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * The engine's one timer thread ({@code apiauth-timer}): every account's state flip and every
+     * token request's call deadline. Both are tasks of microseconds, so one thread serves them all;
+     * one thread rather than one per job also means one fewer thread to start on the first token.
+     */
+    public static final SharedExecutor<ScheduledExecutorService> TIMER = new SharedExecutor<>("apiauth-timer", false,
+            threads -> {
+                ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
+                // a replaced token's flip and a finished call's deadline leave the queue at once
+                timer.setRemoveOnCancelPolicy(true);
+                return timer;
+            });
 
     private final String threadName;
     private final boolean numbered;

@@ -42,7 +42,6 @@ import java.util.Properties;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -96,14 +95,6 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private static final ContentType FORM_UTF_8 =
             ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
 
-    /** Cancels calls past their call timeout; one thread for every endpoint, ended when the last one closes. */
-    private static final SharedExecutor<ScheduledExecutorService> DEADLINES = new SharedExecutor<>(
-            "apiauth-call-deadline", false, threads -> {
-                ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, threads);
-                deadlines.setRemoveOnCancelPolicy(true); // a finished call's deadline leaves the queue at once
-                return deadlines;
-            });
-
     private final String providerId;
     private final Json json;
     private final Duration callTimeout;
@@ -112,7 +103,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private final Duration responseTimeout;
     private final SSLContext sslContext;
     private final String userAgent;
-    private final SharedExecutor.Lease<ScheduledExecutorService> deadlines = DEADLINES.acquire();
+    /** Cancels a call past its call timeout, on the engine's shared timer thread. */
+    private final SharedExecutor.Lease<ScheduledExecutorService> deadlines = SharedExecutor.TIMER.acquire();
     private final Object clientLock = new Object();
     /** The connection pool both clients share, created by the first request. */
     private volatile PoolingHttpClientConnectionManager connections;
@@ -412,7 +404,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         return properties.getProperty("version", "dev");
     }
 
-    /** Closes the connections and gives back this endpoint's share of the call-deadline thread. */
+    /** Closes the connections and gives back this endpoint's share of the engine's timer thread. */
     @Override
     public void close() {
         PoolingHttpClientConnectionManager created;

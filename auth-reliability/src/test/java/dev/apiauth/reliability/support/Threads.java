@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
  */
 public final class Threads {
     /**
-     * The engine's shared daemons ({@code apiauth-ticker}, {@code apiauth-call-deadline}, the
-     * idle-expiring {@code apiauth-refresh-N} pool), WireMock's Jetty pool ({@code qtp…}) and
+     * The engine's shared daemons ({@code apiauth-timer}, the idle-expiring {@code apiauth-refresh-N}
+     * pool), WireMock's Jetty pool ({@code qtp…}) and
      * scheduler, and this module's fault front.
      */
     public static final Pattern ALLOWED = Pattern.compile(
-            "apiauth-ticker|apiauth-call-deadline|apiauth-refresh-\\d+|qtp\\d+-\\d+|Scheduler-\\d+.*|Connector-Scheduler-.*|fault-front.*"
+            "apiauth-timer|apiauth-refresh-\\d+|qtp\\d+-\\d+|Scheduler-\\d+.*|Connector-Scheduler-.*|fault-front.*"
                     + "|WireMock.*|Attach Listener|process reaper|Common-Cleaner|surefire-forkedjvm-.*");
 
     private Threads() {
