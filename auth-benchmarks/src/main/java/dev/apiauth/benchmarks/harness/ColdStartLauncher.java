@@ -159,7 +159,8 @@ final class ColdStartLauncher {
         Files.createDirectories(archive.toAbsolutePath().getParent());
         Files.deleteIfExists(archive);
         String cannot = "the JVM " + describeJvm() + " cannot write a dynamic class-data-sharing archive (it needs"
-                + " JDK 13 or later with its default CDS archive); run the harness without --cds, or with such a JVM";
+                + " JDK 13 or later with its default CDS archive, and a class path of jars only); run the harness without"
+                + " --cds, or with such a JVM and class path";
         try {
             launch(new Variant(library + " (CDS training)", library, List.of("-XX:ArchiveClassesAtExit=" + archive),
                     List.of()), tokenUri);

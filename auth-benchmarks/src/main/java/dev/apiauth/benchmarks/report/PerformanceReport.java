@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes {@code docs/performance.md} from one run's results: JMH's JSON for the hot path (1 and 2
  * threads) and the integration, the harnesses' JSON for storm, refresh-ahead and cold start, the
- * machine description and the exact commands the script ran. Ratios and target checks are computed
+ * machine description and the exact commands the script ran; when present, the cold start again with
+ * an AppCDS archive per library ({@code cold-start-cds.json}) and apiauth's first token broken down by
+ * elimination ({@code cold-start-breakdown.json}), both without a target. Ratios and target checks are computed
  * here, so the document never disagrees with its own figures. A hand-written analysis file, when
  * given, is appended as it is.
  *
