@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every apiauth benchmark against google-auth-library-java and Spring Security's OAuth2 client
-# and writes docs/performance.md. About 7 minutes on 2 cores; nothing leaves the loopback interface.
+# and writes docs/performance.md. About 7.5 minutes on 2 cores; nothing leaves the loopback interface.
 #
 #   auth-benchmarks/run-benchmarks.sh            build benchmarks.jar if it is missing, run, write the doc
 #   auth-benchmarks/run-benchmarks.sh --rebuild  rebuild the jar first (and the modules it depends on)
@@ -64,6 +64,10 @@ run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.RefreshStorm --threads 100
 run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.RefreshAhead --seconds 20 --lifetime-s 2 --latency-ms 50 \
   --threads 4 --pause-us 500 --out "$RESULTS/refresh-ahead.json"
 run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartHarness --runs 8 --out "$RESULTS/cold-start.json"
+# The same with a dynamic AppCDS archive per library (one training JVM each, archives in $RESULTS/cds-archives),
+# then where apiauth's first token goes: its dependencies' first use preloaded one by one before timing.
+run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartHarness --cds --runs 8 --out "$RESULTS/cold-start-cds.json"
+run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartBreakdown --runs 6 --out "$RESULTS/cold-start-breakdown.json"
 # Idle cost: fresh JVMs with one account (and the peers, and a bare JVM) counting wake-ups over 10 s without a request.
 run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.IdleWakeups --seconds 10 --runs 2 --out "$RESULTS/idle.json"
 

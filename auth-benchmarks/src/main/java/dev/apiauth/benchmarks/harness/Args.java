@@ -4,18 +4,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code --name value} command-line options of the harness mains. */
+/** {@code --name value} command-line options of the harness mains, and {@code --name} flags where a main declares them. */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
 
-    Args(String[] args) {
+    /** @param flags the names (without {@code --}) that take no value */
+    Args(String[] args, String... flags) {
+        Set<String> flagNames = Set.of(flags);
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name != null && flagNames.contains(name)) {
+                values.put(name, "true");
+                continue;
             }
-            values.put(args[i].substring(2), args[++i]);
+            if (name == null || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs" + (flags.length == 0 ? ""
+                        : " or the flags --" + String.join(", --", flags)) + ", got '" + args[i] + "'");
+            }
+            values.put(name, args[++i]);
         }
+    }
+
+    /** Whether the flag {@code --name} was given. */
+    boolean flag(String name) {
+        return values.containsKey(name);
     }
 
     String text(String name, String fallback) {

@@ -1,29 +1,33 @@
 package dev.apiauth.benchmarks.harness;
 
 import dev.apiauth.benchmarks.LoopbackTokenServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.apiauth.benchmarks.harness.ColdStartLauncher.Sample;
+import dev.apiauth.benchmarks.harness.ColdStartLauncher.Variant;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs {@link ColdStart} as fresh JVMs against one loopback endpoint, libraries interleaved round
  * by round so a busy moment of the machine hits all of them alike. Reports medians and ranges of the
  * time inside {@code main} and of the process's wall time from launch to its printed result.
  *
- * <p>{@code java -cp benchmarks.jar dev.apiauth.benchmarks.harness.ColdStartHarness --runs 8 --out cold-start.json}
+ * <p>With {@code --cds}, each library first gets one training JVM run with
+ * {@code -XX:ArchiveClassesAtExit=<library>.jsa} (a dynamic AppCDS archive of the classes its cold
+ * start loaded, in {@code cds-archives/} next to the {@code --out} file), and every measured JVM of
+ * that library then starts with {@code -XX:SharedArchiveFile=<library>.jsa}: what a deployment that
+ * ships such an archive pays.
+ *
+ * <p>{@code java -cp benchmarks.jar dev.apiauth.benchmarks.harness.ColdStartHarness --runs 8 --out cold-start.json [--cds]}
  */
 public final class ColdStartHarness {
-    private static final Pattern LINE = Pattern.compile("cold-start (\\S+) discovery_ns=(\\d+) built_ns=(\\d+) first_token_ns=(\\d+) cpu_ns=(\\d+)");
+    static final String ARCHIVE_DIRECTORY = "cds-archives";
 
     private ColdStartHarness() {
     }
@@ -43,85 +47,95 @@ public final class ColdStartHarness {
             double firstRequestPhaseMedianMillis, double firstTokenCpuMedianMillis) {
     }
 
-    /** The whole run. */
-    public record Report(int runs, String javaCommand, List<Result> results) {
+    /** The whole run; {@code appCds} when every measured JVM used its library's own AppCDS archive. */
+    public record Report(int runs, String javaCommand, boolean appCds, List<Result> results) {
+    }
+
+    /** The command line: {@code --runs}, {@code --out}, {@code --libraries} and the {@code --cds} flag. */
+    record Options(int runs, Path out, List<String> libraries, boolean cds) {
+        static Options parse(String[] args) {
+            Args options = new Args(args, "cds");
+            boolean cds = options.flag("cds");
+            return new Options(options.integer("runs", 8),
+                    options.path("out", cds ? "cold-start-cds.json" : "cold-start.json"),
+                    Arrays.stream(options.text("libraries", "apiauth,google-auth,spring-security").split(","))
+                            .map(String::strip).toList(), cds);
+        }
+
+        /** Where {@code --cds} keeps the archives: beside the {@code --out} file. */
+        Optional<Path> archiveDirectory() {
+            Path parent = out.toAbsolutePath().getParent();
+            return cds ? Optional.of(parent.resolve(ARCHIVE_DIRECTORY)) : Optional.empty();
+        }
     }
 
     public static void main(String[] args) throws Exception {
-        Args options = new Args(args);
-        int runs = options.integer("runs", 8);
-        Path out = options.path("out", "cold-start.json");
-        List<String> libraries = Arrays.asList(options.text("libraries", "apiauth,google-auth,spring-security").split(","));
-        Report report = run(runs, libraries);
+        Options options = Options.parse(args);
+        Report report = run(ColdStartLauncher.ofThisJvm(), options.runs(), options.libraries(),
+                options.archiveDirectory());
         for (Result result : report.results()) {
-            System.out.printf("cold-start %-16s discovery %7.2f ms  build %7.2f ms  first request %7.2f ms"
+            System.out.printf("cold-start%s %-16s discovery %7.2f ms  build %7.2f ms  first request %7.2f ms"
                     + "  first token %8.2f ms (in main, %7.2f ms CPU)  launch to token %8.2f ms%n",
-                    result.library(), result.discoveryMedianMillis(), result.buildPhaseMedianMillis(),
-                    result.firstRequestPhaseMedianMillis(), result.firstTokenMedianMillis(),
-                    result.firstTokenCpuMedianMillis(), result.launchToTokenMedianMillis());
+                    report.appCds() ? " (CDS)" : "", result.library(), result.discoveryMedianMillis(),
+                    result.buildPhaseMedianMillis(), result.firstRequestPhaseMedianMillis(),
+                    result.firstTokenMedianMillis(), result.firstTokenCpuMedianMillis(),
+                    result.launchToTokenMedianMillis());
         }
-        ResultFiles.write(out, report);
+        ResultFiles.write(options.out(), report);
     }
 
-    /** Launches {@code runs} fresh JVMs per library, with this JVM's class path. */
+    /** Launches {@code runs} fresh JVMs per library, with this JVM's class path and no archive. */
     public static Report run(int runs, List<String> libraries) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        Map<String, List<long[]>> samples = new LinkedHashMap<>();
-        try (LoopbackTokenServer server = LoopbackTokenServer.start(Duration.ZERO, Duration.ofHours(1))) {
-            for (int run = 0; run < runs; run++) {
-                for (String library : libraries) {
-                    samples.computeIfAbsent(library.strip(), key -> new ArrayList<>())
-                            .add(launch(java, classPath, library.strip(), server.tokenUri().toString()));
-                }
-            }
-        }
-        List<Result> results = new ArrayList<>();
-        samples.forEach((library, list) -> {
-            Stats discovery = Stats.of(list.stream().mapToLong(sample -> sample[0]).toArray());
-            Stats built = Stats.of(list.stream().mapToLong(sample -> sample[1]).toArray());
-            Stats firstToken = Stats.of(list.stream().mapToLong(sample -> sample[2]).toArray());
-            Stats launch = Stats.of(list.stream().mapToLong(sample -> sample[3]).toArray());
-            Stats buildPhase = Stats.of(list.stream().mapToLong(sample -> sample[1] - sample[0]).toArray());
-            Stats requestPhase = Stats.of(list.stream().mapToLong(sample -> sample[2] - sample[1]).toArray());
-            results.add(new Result(library, list.size(), Stats.millis(discovery.percentile(50)),
-                    Stats.millis(built.percentile(50)),
-                    Stats.millis(firstToken.percentile(50)), Stats.millis(firstToken.min()),
-                    Stats.millis(firstToken.max()), Stats.millis(launch.percentile(50)),
-                    Stats.millis(launch.min()), Stats.millis(launch.max()), Stats.millis(buildPhase.percentile(50)),
-                    Stats.millis(requestPhase.percentile(50)),
-                    Stats.millis(Stats.of(list.stream().mapToLong(sample -> sample[4]).toArray()).percentile(50))));
-        });
-        return new Report(runs, "java -cp benchmarks.jar " + ColdStart.class.getName() + " <library> <token-uri>",
-                results);
+        return run(ColdStartLauncher.ofThisJvm(), runs, libraries, Optional.empty());
     }
 
     /**
-     * Discovery, credentials built, first token (from the start of main), launch-to-token wall time
-     * and the main thread's CPU time to the token, in nanoseconds.
+     * Launches {@code runs} fresh JVMs per library; with an {@code archiveDirectory}, after one training
+     * JVM per library that writes the library's archive there.
      */
-    private static long[] launch(String java, String classPath, String library, String tokenUri) throws Exception {
-        long launched = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-cp", classPath, ColdStart.class.getName(), library, tokenUri)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        try (BufferedReader output = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = output.readLine()) != null) {
-                Matcher matcher = LINE.matcher(line);
-                if (matcher.matches()) {
-                    long printed = System.nanoTime();
-                    process.waitFor(30, TimeUnit.SECONDS);
-                    return new long[] {Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)),
-                            Long.parseLong(matcher.group(4)), printed - launched, Long.parseLong(matcher.group(5))};
+    static Report run(ColdStartLauncher launcher, int runs, List<String> libraries, Optional<Path> archiveDirectory)
+            throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        Map<String, List<Sample>> samples;
+        try (LoopbackTokenServer server = LoopbackTokenServer.start(Duration.ZERO, Duration.ofHours(1))) {
+            URI tokenUri = server.tokenUri();
+            for (String library : libraries) {
+                if (archiveDirectory.isPresent()) {
+                    Path archive = ColdStartLauncher.archive(archiveDirectory.get(), library);
+                    launcher.train(library, archive, tokenUri);
+                    variants.add(new Variant(library, library, List.of("-XX:SharedArchiveFile=" + archive), List.of()));
+                } else {
+                    variants.add(Variant.plain(library));
                 }
             }
-        } finally {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            samples = launcher.interleave(runs, variants, tokenUri);
         }
-        throw new IllegalStateException(library + " cold start printed no result (exit " + process.exitValue() + ")");
+        List<Result> results = new ArrayList<>();
+        samples.forEach((library, list) -> results.add(result(library, list)));
+        return new Report(runs, "java " + (archiveDirectory.isPresent() ? "-XX:SharedArchiveFile=<library>.jsa " : "")
+                + "-cp benchmarks.jar " + ColdStart.class.getName() + " <library> <token-uri>",
+                archiveDirectory.isPresent(), results);
+    }
+
+    /** Medians and ranges of one library's samples. */
+    static Result result(String library, List<Sample> samples) {
+        Stats discovery = stats(samples, Sample::discoveryNanos);
+        Stats built = stats(samples, Sample::builtNanos);
+        Stats firstToken = stats(samples, Sample::firstTokenNanos);
+        Stats launch = stats(samples, Sample::launchToTokenNanos);
+        Stats buildPhase = stats(samples, sample -> sample.builtNanos() - sample.discoveryNanos());
+        Stats requestPhase = stats(samples, sample -> sample.firstTokenNanos() - sample.builtNanos());
+        return new Result(library, samples.size(), median(discovery), median(built),
+                median(firstToken), Stats.millis(firstToken.min()), Stats.millis(firstToken.max()),
+                median(launch), Stats.millis(launch.min()), Stats.millis(launch.max()), median(buildPhase),
+                median(requestPhase), median(stats(samples, Sample::cpuNanos)));
+    }
+
+    static Stats stats(List<Sample> samples, ToLongFunction<Sample> figure) {
+        return Stats.of(samples.stream().mapToLong(figure).toArray());
+    }
+
+    static double median(Stats stats) {
+        return Stats.millis(stats.percentile(50));
     }
 }

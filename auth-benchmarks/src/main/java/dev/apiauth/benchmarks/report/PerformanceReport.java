@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes {@code docs/performance.md} from one run's results: JMH's JSON for the hot path (1 and 2
  * threads) and the integration, the harnesses' JSON for storm, refresh-ahead and cold start, the
- * machine description and the exact commands the script ran. Ratios and target checks are computed
+ * machine description and the exact commands the script ran; when present, the cold start again with
+ * an AppCDS archive per library ({@code cold-start-cds.json}) and apiauth's first token broken down by
+ * elimination ({@code cold-start-breakdown.json}), both without a target. Ratios and target checks are computed
  * here, so the document never disagrees with its own figures. A hand-written analysis file, when
  * given, is appended as it is.
  *
@@ -61,6 +63,8 @@ public final class PerformanceReport {
         refreshAhead(body);
         integration(body);
         coldStart(body);
+        coldStartWithArchive(body);
+        coldStartBreakdown(body);
         idle(body);
 
         StringBuilder doc = new StringBuilder();
@@ -244,16 +248,8 @@ public final class PerformanceReport {
         out.append("| Library | Discovery, median (ms) | Credentials built, median (ms) | First token in main, median"
                 + " [min–max] (ms) | Launch to token, median [min–max] (ms) |\n|---|---|---|---|---|\n");
         for (JsonNode result : run.path("results")) {
-            boolean apiauth = result.path("library").asString().equals("apiauth");
-            out.append("| ").append(result.path("library").asString())
-                    .append(" | ").append(apiauth ? fmt(result.path("discoveryMedianMillis").asDouble()) : "n/a")
-                    .append(" | ").append(apiauth ? fmt(result.path("builtMedianMillis").asDouble()) : "n/a")
-                    .append(" | ").append(fmt(result.path("firstTokenMedianMillis").asDouble()))
-                    .append(" [").append(fmt(result.path("firstTokenMinMillis").asDouble())).append("–")
-                    .append(fmt(result.path("firstTokenMaxMillis").asDouble())).append("]")
-                    .append(" | ").append(fmt(result.path("launchToTokenMedianMillis").asDouble()))
-                    .append(" [").append(fmt(result.path("launchToTokenMinMillis").asDouble())).append("–")
-                    .append(fmt(result.path("launchToTokenMaxMillis").asDouble())).append("] |\n");
+            coldStartRow(out, result);
+            out.append(" |\n");
         }
         out.append('\n');
         JsonNode apiauth = result(run, "apiauth");
@@ -288,6 +284,110 @@ public final class PerformanceReport {
             target("Cold start: launch to token within 10 % of google-auth's", fmt(launch) + " vs " + fmt(googleLaunch)
                     + " ms (" + signed((launch / googleLaunch - 1) * 100) + " %)", launch <= googleLaunch * 1.10);
         }
+    }
+
+    /** A cold-start table's first five cells, without the closing {@code |}. */
+    private static void coldStartRow(StringBuilder out, JsonNode result) {
+        boolean apiauth = result.path("library").asString().equals("apiauth");
+        out.append("| ").append(result.path("library").asString())
+                .append(" | ").append(apiauth ? fmt(result.path("discoveryMedianMillis").asDouble()) : "n/a")
+                .append(" | ").append(apiauth ? fmt(result.path("builtMedianMillis").asDouble()) : "n/a")
+                .append(" | ").append(fmt(result.path("firstTokenMedianMillis").asDouble()))
+                .append(" [").append(fmt(result.path("firstTokenMinMillis").asDouble())).append("–")
+                .append(fmt(result.path("firstTokenMaxMillis").asDouble())).append("]")
+                .append(" | ").append(fmt(result.path("launchToTokenMedianMillis").asDouble()))
+                .append(" [").append(fmt(result.path("launchToTokenMinMillis").asDouble())).append("–")
+                .append(fmt(result.path("launchToTokenMaxMillis").asDouble())).append("]");
+    }
+
+    /** The cold start again with a dynamic AppCDS archive per library, when that run was made; no target. */
+    private void coldStartWithArchive(StringBuilder out) {
+        Optional<JsonNode> found = readOptional("cold-start-cds.json");
+        if (found.isEmpty()) {
+            return;
+        }
+        JsonNode run = found.get();
+        out.append("### Cold start with an application class-data-sharing archive (each library its own, one training run)\n\n");
+        out.append("The same processes (`").append(run.path("javaCommand").asString()).append("`), ")
+                .append(run.path("runs").asInt()).append(" per library, libraries interleaved, but each library first ran"
+                        + " once with `-XX:ArchiveClassesAtExit=<library>.jsa` (the JDK's dynamic AppCDS archive: the"
+                        + " classes that run loaded, already parsed and verified) and every measured JVM starts with"
+                        + " `-XX:SharedArchiveFile=<library>.jsa`. This is what a deployment that ships such an archive"
+                        + " (a container image, a CLI's installer) pays; the targets above are measured without one."
+                        + " Ratios are to google-auth's figure in this same run.\n\n");
+        out.append("| Library | Discovery, median (ms) | Credentials built, median (ms) | First token in main, median"
+                + " [min–max] (ms) | Launch to token, median [min–max] (ms) | ÷ google-auth (first token in main;"
+                + " launch to token) |\n|---|---|---|---|---|---|\n");
+        JsonNode google = result(run, "google-auth");
+        for (JsonNode result : run.path("results")) {
+            coldStartRow(out, result);
+            out.append(" | ");
+            if (google != null && !result.path("library").asString().equals("google-auth")) {
+                out.append(fmt(result.path("firstTokenMedianMillis").asDouble()
+                                / google.path("firstTokenMedianMillis").asDouble())).append("×; ")
+                        .append(fmt(result.path("launchToTokenMedianMillis").asDouble()
+                                / google.path("launchToTokenMedianMillis").asDouble())).append("×");
+            }
+            out.append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    /** apiauth's first token with its dependencies' first use preloaded one by one, when that run was made. */
+    private void coldStartBreakdown(StringBuilder out) {
+        Optional<JsonNode> found = readOptional("cold-start-breakdown.json");
+        if (found.isEmpty()) {
+            return;
+        }
+        JsonNode run = found.get();
+        out.append("### Where apiauth's first token goes (by elimination)\n\n");
+        out.append("Fresh JVMs (`").append(run.path("javaCommand").asString()).append("`), ")
+                .append(run.path("runs").asInt()).append(" per variant, variants interleaved: apiauth's cold start as"
+                        + " above, with more and more of what it uses done once *before* timing starts (`--preload`:"
+                        + " `slf4j` = `LoggerFactory.getLogger`; `jackson` = the engine's `JacksonJson` parsing a small"
+                        + " object; `httpclient` = HttpClient 5's pooling connection manager and minimal client, created"
+                        + " and closed; `exchange` = that client's POST to the loopback token endpoint, body read), and"
+                        + " google-auth's plain first token. Each component is charged the drop of the median from the"
+                        + " variant before it; what the last variant still spends is apiauth's own code. A difference of"
+                        + " two medians carries the noise of both (see the ranges), and a class two components share is"
+                        + " charged to the one preloaded first.\n\n");
+        out.append("| Variant | First token in main, median [min–max] (ms) | Main-thread CPU, median (ms) |\n|---|---|---|\n");
+        double whole = Double.NaN;
+        double wholeCpu = Double.NaN;
+        for (JsonNode variant : run.path("variants")) {
+            List<String> preloaded = new ArrayList<>();
+            variant.path("preloaded").forEach(name -> preloaded.add(name.asString()));
+            out.append("| ").append(variant.path("library").asString())
+                    .append(preloaded.isEmpty() ? "" : ", preloaded: " + String.join(", ", preloaded))
+                    .append(" | ").append(fmt(variant.path("firstTokenMedianMillis").asDouble()))
+                    .append(" [").append(fmt(variant.path("firstTokenMinMillis").asDouble())).append("–")
+                    .append(fmt(variant.path("firstTokenMaxMillis").asDouble())).append("]")
+                    .append(" | ").append(fmt(variant.path("firstTokenCpuMedianMillis").asDouble())).append(" |\n");
+            if (variant.path("library").asString().equals("apiauth") && preloaded.isEmpty()) {
+                whole = variant.path("firstTokenMedianMillis").asDouble();
+                wholeCpu = variant.path("firstTokenCpuMedianMillis").asDouble();
+            }
+        }
+        out.append("\n| Component | First token in main (ms) | Share | Main-thread CPU (ms) |\n|---|---|---|---|\n");
+        for (JsonNode component : run.path("components")) {
+            double millis = component.path("firstTokenMillis").asDouble();
+            out.append("| ").append(component.path("description").asString())
+                    .append(" | ").append(fmt(millis))
+                    .append(" | ").append(Double.isNaN(whole) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", millis / whole * 100))
+                    .append(" | ").append(fmt(component.path("cpuMillis").asDouble())).append(" |\n");
+        }
+        if (!Double.isNaN(whole)) {
+            out.append("| **apiauth's whole first token** (nothing preloaded) | ").append(fmt(whole)).append(" | 100 % | ")
+                    .append(fmt(wholeCpu)).append(" |\n");
+        }
+        for (JsonNode variant : run.path("variants")) {
+            if (!variant.path("library").asString().equals("apiauth")) {
+                out.append("| for comparison: ").append(variant.path("library").asString()).append("'s whole first token | ")
+                        .append(fmt(variant.path("firstTokenMedianMillis").asDouble())).append(" | | ")
+                        .append(fmt(variant.path("firstTokenCpuMedianMillis").asDouble())).append(" |\n");
+            }
+        }
+        out.append('\n');
     }
 
     private static JsonNode result(JsonNode run, String library) {

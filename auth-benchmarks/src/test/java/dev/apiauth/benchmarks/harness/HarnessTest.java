@@ -1,12 +1,31 @@
 package dev.apiauth.benchmarks.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apiauth.benchmarks.LoopbackTokenServer;
 import dev.apiauth.benchmarks.Peers.Library;
+import dev.apiauth.benchmarks.harness.ColdStart.Preload;
+import dev.apiauth.benchmarks.harness.ColdStartBreakdown.Component;
+import dev.apiauth.benchmarks.harness.ColdStartBreakdown.VariantResult;
+import dev.apiauth.benchmarks.harness.ColdStartLauncher.Variant;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The harnesses on a small scale: they must see what the full runs report, in both directions. */
 class HarnessTest {
@@ -105,5 +124,179 @@ class HarnessTest {
             assertThat(result.libraryWakeupsPerSecond()).as("no apiauth thread polls").isZero();
             assertThat(result.processWakeupsPerSecond()).isPositive();
         });
+    }
+
+    @Test
+    void coldStartHarnessTakesACdsFlagAndKeepsItsArchivesBesideTheOutput(@TempDir Path dir) {
+        ColdStartHarness.Options plain = ColdStartHarness.Options.parse(new String[0]);
+        ColdStartHarness.Options cds = ColdStartHarness.Options.parse(new String[] {"--cds", "--runs", "3", "--out",
+                dir.resolve("results/cds.json").toString(), "--libraries", "apiauth, google-auth"});
+        ColdStartHarness.Options flagLast = ColdStartHarness.Options.parse(new String[] {"--runs", "2", "--cds"});
+
+        assertThat(plain).isEqualTo(new ColdStartHarness.Options(8, Path.of("cold-start.json"),
+                List.of("apiauth", "google-auth", "spring-security"), false));
+        assertThat(plain.archiveDirectory()).isEmpty();
+        assertThat(cds.runs()).isEqualTo(3);
+        assertThat(cds.cds()).isTrue();
+        assertThat(cds.libraries()).containsExactly("apiauth", "google-auth");
+        assertThat(cds.archiveDirectory()).contains(dir.resolve("results/cds-archives").toAbsolutePath());
+        assertThat(flagLast.cds()).isTrue();
+        assertThat(flagLast.runs()).isEqualTo(2);
+        assertThat(flagLast.out()).isEqualTo(Path.of("cold-start-cds.json"));
+        assertThatThrownBy(() -> ColdStartHarness.Options.parse(new String[] {"--runs"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--cds").hasMessageContaining("'--runs'");
+        // Only the harness that declares it takes the flag.
+        assertThatThrownBy(() -> ColdStartBreakdown.Options.parse(new String[] {"--cds"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'--cds'");
+    }
+
+    @Test
+    void coldStartBreakdownTakesRunsAndOut() {
+        assertThat(ColdStartBreakdown.Options.parse(new String[0]))
+                .isEqualTo(new ColdStartBreakdown.Options(6, Path.of("cold-start-breakdown.json")));
+        assertThat(ColdStartBreakdown.Options.parse(new String[] {"--out", "b.json", "--runs", "3"}))
+                .isEqualTo(new ColdStartBreakdown.Options(3, Path.of("b.json")));
+    }
+
+    @Test
+    void preloadTakesACommaListOfKnownComponents() {
+        assertThat(Preload.parse("--preload=exchange,slf4j")).containsExactlyInAnyOrder(Preload.EXCHANGE, Preload.SLF4J);
+        assertThat(Preload.parse("--preload=slf4j,jackson,httpclient,exchange")).isEqualTo(EnumSet.allOf(Preload.class));
+        assertThatThrownBy(() -> Preload.parse("--preload=slf4j,gson"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown --preload component 'gson'; --preload takes a comma list of slf4j, jackson, httpclient,"
+                        + " exchange");
+        assertThatThrownBy(() -> Preload.parse("--preload=")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty component").hasMessageContaining("slf4j, jackson, httpclient, exchange");
+        assertThatThrownBy(() -> Preload.parse("--preloads=slf4j")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unexpected argument '--preloads=slf4j'").hasMessageContaining("usage: ColdStart");
+    }
+
+    @Test
+    void coldStartRefusesAnUnknownPreloadBeforeDoingAnything() {
+        assertThatThrownBy(() -> ColdStart.main(new String[] {"apiauth", "http://127.0.0.1:9/token", "--preload=jackson,xml"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown --preload component 'xml'");
+    }
+
+    @Test
+    void theLauncherPutsTheVariantsOptionsBeforeTheClassPathAndThePreloadLast() {
+        ColdStartLauncher launcher = new ColdStartLauncher("/jdk/bin/java", "a.jar", List.of("-Xmx64m"));
+        Variant variant = new Variant("v", "apiauth", List.of("-XX:SharedArchiveFile=a.jsa"), List.of("slf4j", "jackson"));
+
+        assertThat(launcher.command(variant, URI.create("http://127.0.0.1:1/token"))).containsExactly("/jdk/bin/java",
+                "-Xmx64m", "-XX:SharedArchiveFile=a.jsa", "-cp", "a.jar", ColdStart.class.getName(), "apiauth",
+                "http://127.0.0.1:1/token", "--preload=slf4j,jackson");
+        assertThat(launcher.command(Variant.plain("google-auth"), URI.create("http://127.0.0.1:1/token")))
+                .endsWith("google-auth", "http://127.0.0.1:1/token");
+    }
+
+    @Test
+    void thePreloadedExchangeIsOneMoreTokenRequestAndTheColdStartStillGetsItsToken() throws Exception {
+        try (LoopbackTokenServer server = LoopbackTokenServer.start(Duration.ZERO, Duration.ofHours(1))) {
+            ColdStartLauncher launcher = ColdStartLauncher.ofThisJvm();
+            launcher.launch(new Variant("all", "apiauth", List.of(), List.of("slf4j", "jackson", "httpclient", "exchange")),
+                    server.tokenUri());
+            assertThat(server.tokenRequests()).isEqualTo(2);
+            launcher.launch(new Variant("client only", "apiauth", List.of(), List.of("httpclient")), server.tokenUri());
+            assertThat(server.tokenRequests()).as("httpclient alone sends nothing").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void coldStartBreakdownAttributesTheDropsBetweenConsecutiveVariants() {
+        List<VariantResult> variants = List.of(variant("apiauth", 300, 200), variant("apiauth", 250, 190),
+                variant("apiauth", 180, 140), variant("apiauth", 150, 115), variant("apiauth", 90, 70),
+                variant("google-auth", 140, 135));
+
+        List<Component> components = ColdStartBreakdown.attribute(variants);
+
+        assertThat(components).extracting(Component::component)
+                .containsExactly("slf4j", "jackson", "httpclient", "exchange", "apiauth's own code");
+        assertThat(components).extracting(Component::firstTokenMillis).containsExactly(50.0, 70.0, 30.0, 60.0, 90.0);
+        assertThat(components).extracting(Component::cpuMillis).containsExactly(10.0, 50.0, 25.0, 45.0, 70.0);
+        assertThatThrownBy(() -> ColdStartBreakdown.attribute(variants.subList(0, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 5 apiauth variants, got 3");
+    }
+
+    @Test
+    void coldStartBreakdownRunsEachVariantInAFreshJvmAndItsCostsAddUpToTheWholeFirstToken() throws Exception {
+        ColdStartBreakdown.Report report = ColdStartBreakdown.run(ColdStartLauncher.ofThisJvm(), 1);
+
+        assertThat(report.variants()).extracting(VariantResult::variant).containsExactly("apiauth",
+                "apiauth --preload=slf4j", "apiauth --preload=slf4j,jackson", "apiauth --preload=slf4j,jackson,httpclient",
+                "apiauth --preload=slf4j,jackson,httpclient,exchange", "google-auth");
+        assertThat(report.variants()).allSatisfy(variant -> {
+            assertThat(variant.runs()).isEqualTo(1);
+            assertThat(variant.firstTokenMedianMillis()).isPositive();
+            assertThat(variant.firstTokenCpuMedianMillis()).isPositive();
+        });
+        double whole = report.variants().get(0).firstTokenMedianMillis();
+        assertThat(report.components()).hasSize(5);
+        assertThat(report.components().stream().mapToDouble(Component::firstTokenMillis).sum())
+                .isCloseTo(whole, Offset.offset(0.05));
+    }
+
+    @Test
+    void coldStartWithCdsTrainsAnArchivePerLibraryAndStartsTheMeasuredJvmsWithIt(@TempDir Path dir) throws Exception {
+        // CDS archives only classes from jars (a non-empty directory on the class path stops the dump), so the
+        // launched JVMs get the module's classes as a jar, as benchmarks.jar has them.
+        ColdStartLauncher launcher = new ColdStartLauncher(ColdStartLauncher.ofThisJvm().java(), jarredClassPath(dir),
+                List.of());
+        Path archives = dir.resolve("cds-archives");
+
+        ColdStartHarness.Report report = ColdStartHarness.run(launcher, 1, List.of("apiauth"), Optional.of(archives));
+
+        assertThat(report.appCds()).isTrue();
+        assertThat(report.javaCommand()).contains("-XX:SharedArchiveFile=<library>.jsa");
+        assertThat(archives.resolve("apiauth.jsa")).isNotEmptyFile();
+        assertThat(report.results()).singleElement().satisfies(result -> {
+            assertThat(result.library()).isEqualTo("apiauth");
+            assertThat(result.runs()).isEqualTo(1);
+            assertThat(result.firstTokenMedianMillis()).isGreaterThan(result.builtMedianMillis());
+        });
+    }
+
+    @Test
+    void coldStartWithCdsNamesTheJvmThatCannotWriteAnArchive(@TempDir Path dir) {
+        // -Xshare:off: no base archive, so this JVM cannot write a dynamic one.
+        ColdStartLauncher launcher = new ColdStartLauncher(ColdStartLauncher.ofThisJvm().java(),
+                System.getProperty("java.class.path"), List.of("-Xshare:off"));
+
+        assertThatThrownBy(() -> ColdStartHarness.run(launcher, 1, List.of("apiauth"), Optional.of(dir)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the JVM " + launcher.java())
+                .hasMessageContaining("-Xshare:off")
+                .hasMessageContaining("cannot write a dynamic class-data-sharing archive")
+                .hasMessageContaining("without --cds");
+        assertThat(dir.resolve("apiauth.jsa")).doesNotExist();
+    }
+
+    private static VariantResult variant(String library, double firstToken, double cpu) {
+        return new VariantResult(library, library, List.of(), 1, firstToken, firstToken, firstToken, cpu);
+    }
+
+    /** This JVM's class path with every directory replaced by a jar of its contents. */
+    private static String jarredClassPath(Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        int jars = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = dir.resolve("classes-" + jars++ + ".jar");
+            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                    Stream<Path> files = Files.walk(path)) {
+                for (Path each : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    out.putNextEntry(new JarEntry(path.relativize(each).toString().replace(File.separatorChar, '/')));
+                    Files.copy(each, out);
+                    out.closeEntry();
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 }

@@ -95,6 +95,70 @@ class PerformanceReportTest {
     }
 
     @Test
+    void showsTheColdStartWithAnArchiveBesideThePlainOneWithoutMovingTheTarget() throws IOException {
+        Files.writeString(results.resolve("cold-start-cds.json"), """
+                {"runs":8,"javaCommand":"java -XX:SharedArchiveFile=<library>.jsa -cp benchmarks.jar ColdStart","appCds":true,"results":[
+                 {"library":"apiauth","runs":8,"discoveryMedianMillis":10,"builtMedianMillis":30,"firstTokenMedianMillis":110,"firstTokenMinMillis":100,
+                  "firstTokenMaxMillis":130,"launchToTokenMedianMillis":250,"launchToTokenMinMillis":240,"launchToTokenMaxMillis":270,
+                  "buildPhaseMedianMillis":20,"firstRequestPhaseMedianMillis":80,"firstTokenCpuMedianMillis":90},
+                 {"library":"google-auth","runs":8,"discoveryMedianMillis":0,"builtMedianMillis":0,"firstTokenMedianMillis":125,"firstTokenMinMillis":120,
+                  "firstTokenMaxMillis":140,"launchToTokenMedianMillis":200,"launchToTokenMinMillis":190,"launchToTokenMaxMillis":220,
+                  "buildPhaseMedianMillis":0,"firstRequestPhaseMedianMillis":125,"firstTokenCpuMedianMillis":100}]}
+                """);
+
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).contains("### Cold start with an application class-data-sharing archive (each library its own, one training run)",
+                "`java -XX:SharedArchiveFile=<library>.jsa -cp benchmarks.jar ColdStart`), 8 per library",
+                "| Library | Discovery, median (ms) | Credentials built, median (ms) | First token in main, median [min–max] (ms)"
+                        + " | Launch to token, median [min–max] (ms) | ÷ google-auth (first token in main; launch to token) |",
+                "| apiauth | 10.0 | 30.0 | 110 [100–130] | 250 [240–270] | 0.880×; 1.25× |",
+                "| google-auth | n/a | n/a | 125 [120–140] | 200 [190–220] |  |");
+        // The plain table and its targets are unchanged: the archive run is beside them, not instead.
+        assertThat(doc).contains("| apiauth | 40.0 | 150 | 500 [450–600] | 600 [550–700] |",
+                "| Cold start: first token in main ≤ google-auth's (same run) | 500 vs 520 ms (0.962×) | met |");
+        assertThat(doc.indexOf("## Cold start\n")).isLessThan(doc.indexOf("### Cold start with an application"));
+        assertThat(doc.indexOf("### Cold start with an application")).isLessThan(doc.indexOf("## Idle cost"));
+    }
+
+    @Test
+    void showsWhereApiauthsFirstTokenGoes() throws IOException {
+        Files.writeString(results.resolve("cold-start-breakdown.json"), """
+                {"runs":6,"javaCommand":"java -cp benchmarks.jar ColdStart <library> <token-uri> [--preload=<list>]","variants":[
+                 {"variant":"apiauth","library":"apiauth","preloaded":[],"runs":6,"firstTokenMedianMillis":300,"firstTokenMinMillis":280,"firstTokenMaxMillis":350,"firstTokenCpuMedianMillis":200},
+                 {"variant":"apiauth --preload=slf4j","library":"apiauth","preloaded":["slf4j"],"runs":6,"firstTokenMedianMillis":285,"firstTokenMinMillis":270,"firstTokenMaxMillis":300,"firstTokenCpuMedianMillis":190},
+                 {"variant":"apiauth --preload=slf4j,jackson,httpclient,exchange","library":"apiauth","preloaded":["slf4j","jackson","httpclient","exchange"],"runs":6,"firstTokenMedianMillis":55,"firstTokenMinMillis":50,"firstTokenMaxMillis":60,"firstTokenCpuMedianMillis":45},
+                 {"variant":"google-auth","library":"google-auth","preloaded":[],"runs":6,"firstTokenMedianMillis":140,"firstTokenMinMillis":130,"firstTokenMaxMillis":150,"firstTokenCpuMedianMillis":135}],
+                 "components":[
+                 {"component":"slf4j","description":"SLF4J's first initialisation","firstTokenMillis":15,"cpuMillis":10},
+                 {"component":"exchange","description":"HttpClient 5's first exchange","firstTokenMillis":50,"cpuMillis":40},
+                 {"component":"apiauth's own code","description":"apiauth's own code (what remains)","firstTokenMillis":55,"cpuMillis":45}]}
+                """);
+
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).contains("### Where apiauth's first token goes (by elimination)",
+                "(`java -cp benchmarks.jar ColdStart <library> <token-uri> [--preload=<list>]`), 6 per variant",
+                "| apiauth | 300 [280–350] | 200 |",
+                "| apiauth, preloaded: slf4j | 285 [270–300] | 190 |",
+                "| apiauth, preloaded: slf4j, jackson, httpclient, exchange | 55.0 [50.0–60.0] | 45.0 |",
+                "| google-auth | 140 [130–150] | 135 |",
+                "| SLF4J's first initialisation | 15.0 | 5 % | 10.0 |",
+                "| HttpClient 5's first exchange | 50.0 | 17 % | 40.0 |",
+                "| apiauth's own code (what remains) | 55.0 | 18 % | 45.0 |",
+                "| **apiauth's whole first token** (nothing preloaded) | 300 | 100 % | 200 |",
+                "| for comparison: google-auth's whole first token | 140 | | 135 |");
+    }
+
+    @Test
+    void aResultsDirectoryWithoutTheArchiveOrBreakdownRunStillRenders() throws IOException {
+        String doc = new PerformanceReport(results).render(Optional.empty());
+
+        assertThat(doc).contains("## Cold start\n", "| Cold start: first token in main ≤ google-auth's (same run)")
+                .doesNotContain("class-data-sharing archive").doesNotContain("by elimination").doesNotContain("--preload");
+    }
+
+    @Test
     void showsTheFiguresMachineAndCommands() throws IOException {
         String doc = new PerformanceReport(results).render(Optional.empty());
 
