@@ -17,8 +17,15 @@ import dev.apiauth.spi.UntrustedEndpointException;
 import dev.apiauth.spi.http.Urls;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.Authenticator;
+import java.net.HttpURLConnection;
+import java.net.ProtocolException;
+import java.net.Proxy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -31,7 +38,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,57 +49,41 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
- * The engine's {@link TokenEndpoint} on Apache HttpClient 5: connect, response and whole-call
- * timeouts, a cap on the response size, redirects never followed, automatic retries off (the
- * engine retries), {@code https} required except for loopback hosts, an optional custom
- * {@link SSLContext}, and a {@code User-Agent} naming apiauth and its version. Requests take the
- * JVM's proxy ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) unless
- * {@link Builder#proxy} names one. A certificate the
- * TLS layer refuses (untrusted, expired, not for the host) is an
- * {@link dev.apiauth.spi.UntrustedEndpointException}, which the engine does not retry; other TLS
- * failures are transient.
+ * The engine's {@link TokenEndpoint}: connect, response and whole-call timeouts, a cap on the
+ * response size, redirects never followed, no automatic retries (the engine retries), {@code https}
+ * required except for loopback hosts, an optional custom {@link SSLContext}, and a
+ * {@code User-Agent} naming apiauth and its version. Requests take the JVM's proxy
+ * ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) unless
+ * {@link Builder#proxy} names one. A certificate the TLS layer refuses (untrusted, expired, not for
+ * the host) is an {@link dev.apiauth.spi.UntrustedEndpointException}, which the engine does not
+ * retry; other TLS failures are transient.
  *
- * <p>Nothing heavy happens before the first request: the HttpClient (connection pool, request
- * pipeline) is created by the first {@link #send}, and the TLS set-up (an {@link SSLContext} and
- * its trust store) by the first {@code https} connection, so building an account that has not
- * asked for a token yet costs neither, and a loopback {@code http} endpoint never pays for TLS. A
- * request that no proxy carries runs on HttpClient's minimal client, which skips the execution
- * chain a direct token request does not use; the full client is created only for a proxied one.
+ * <p>A request that goes straight to the token endpoint runs on the JDK's
+ * {@link HttpURLConnection}: its classes are in the JDK's class-data-sharing archive, so the first
+ * token of a fresh JVM loads no HTTP client (a CLI or a function that starts often pays for one on
+ * every start), and a token request, a few hundred bytes every hour or so, needs nothing a pooling
+ * client adds. A request through a proxy runs on Apache HttpClient 5, created by the first such
+ * request: route planning, {@code CONNECT} tunnels and Basic or Digest proxy authentication, which
+ * the JDK's connection refuses for tunnels by default. Both send the same request and classify
+ * failures the same way. The JDK connection answers no authentication challenge and keeps idle
+ * connections in the JDK's keep-alive cache (a few seconds); an application-wide
+ * {@link java.net.CookieHandler}, if one is installed, sees direct token requests as it sees the
+ * application's own.
  */
 @Api(status = Api.Status.STABLE)
 public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     /** {@code apiauth/<version>}. */
     public static final String USER_AGENT = "apiauth/" + version();
 
-    private static final TimeValue KEEP_ALIVE = TimeValue.ofMinutes(3);
-
-    private static final ContentType FORM_UTF_8 =
-            ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
+    /** Answers no challenge: a token endpoint's 401 is the provider's to read, not the JVM's Authenticator's to answer. */
+    private static final Authenticator NO_AUTHENTICATION = new Authenticator() { };
 
     private final String providerId;
     private final Json json;
@@ -105,14 +95,9 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     private final String userAgent;
     /** Cancels a call past its call timeout, on the engine's shared timer thread. */
     private final SharedExecutor.Lease<ScheduledExecutorService> deadlines = SharedExecutor.TIMER.acquire();
-    private final Object clientLock = new Object();
-    /** The connection pool both clients share, created by the first request. */
-    private volatile PoolingHttpClientConnectionManager connections;
-    private volatile RequestConfig requestConfig;
-    /** For a request that goes straight to the token endpoint: no proxy to plan for or to authenticate to. */
-    private volatile CloseableHttpClient direct;
-    /** For a request through a proxy: route planning, {@code CONNECT} tunnels, proxy authentication. */
-    private volatile CloseableHttpClient routed;
+    private final Object proxiedLock = new Object();
+    /** For requests through a proxy, created by the first one. */
+    private volatile ProxiedExchange proxied;
     private volatile boolean closed;
     private final ProxyRoute proxy;
 
@@ -128,96 +113,6 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         this.userAgent = builder.userAgent;
     }
 
-    /**
-     * The client for {@code uri}, created by the first request that needs it (see the class comment).
-     * HttpClient's minimal client runs a request without its execution chain (route planning, proxy
-     * tunnels and authentication, redirects, retries, cookies), none of which a direct token request
-     * uses; starting it costs about half as much as the full client.
-     */
-    private CloseableHttpClient client(URI uri) {
-        boolean viaProxy = proxy.proxies(uri);
-        CloseableHttpClient existing = viaProxy ? routed : direct;
-        if (existing != null) {
-            return existing;
-        }
-        synchronized (clientLock) {
-            if (closed) {
-                throw new IllegalStateException("the token endpoint transport is closed");
-            }
-            if (connections == null) {
-                requestConfig = RequestConfig.custom()
-                        .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(responseTimeout))
-                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                        .build();
-                connections = PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(responseTimeout))
-                                // The minimal client keeps a connection for as long as the server does; the
-                                // full one for 3 minutes when the server does not say. Both: at most 3 minutes.
-                                .setTimeToLive(KEEP_ALIVE)
-                                .build())
-                        .setTlsSocketStrategy(new LazyTlsStrategy(sslContext))
-                        .build();
-            }
-            if (viaProxy) {
-                if (routed == null) {
-                    routed = routedClient();
-                }
-                return routed;
-            }
-            if (direct == null) {
-                direct = HttpClients.createMinimal(connections);
-            }
-            return direct;
-        }
-    }
-
-    private CloseableHttpClient routedClient() {
-        return proxy.configure(HttpClients.custom(), providerId)
-                .setConnectionManager(connections)
-                .setConnectionManagerShared(true) // closed by close(), with the direct client's
-                .setDefaultRequestConfig(requestConfig)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                // Token answers are a few hundred bytes: no Accept-Encoding, and no codec registry to load.
-                .disableContentCompression()
-                .setUserAgent(userAgent)
-                .build();
-    }
-
-    /**
-     * Builds the TLS strategy (HttpClient's default, or one over the configured {@link SSLContext})
-     * on the first {@code https} connection instead of with the client.
-     */
-    private static final class LazyTlsStrategy implements TlsSocketStrategy {
-        private final SSLContext sslContext;
-        private volatile TlsSocketStrategy delegate;
-
-        LazyTlsStrategy(SSLContext sslContext) {
-            this.sslContext = sslContext;
-        }
-
-        @Override
-        public javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment,
-                org.apache.hc.core5.http.protocol.HttpContext context) throws IOException {
-            TlsSocketStrategy strategy = delegate;
-            if (strategy == null) {
-                synchronized (this) {
-                    if (delegate == null) {
-                        delegate = sslContext == null ? DefaultClientTlsStrategy.createDefault()
-                                : ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic();
-                    }
-                    strategy = delegate;
-                }
-            }
-            return strategy.upgrade(socket, target, port, attachment, context);
-        }
-    }
-
     /** {@return a builder with the defaults: 5 s connect, 10 s response and 30 s call timeouts, 1 MiB responses} */
     public static Builder builder() {
         return new Builder();
@@ -227,54 +122,153 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     public EndpointResponse send(EndpointRequest request) {
         URI uri = request.uri();
         requireSecureTransport(uri);
-        HttpUriRequestBase http = request.method() == EndpointRequest.Method.GET ? new HttpGet(uri) : new HttpPost(uri);
-        request.headers().forEach(http::addHeader);
-        request.body().ifPresent(body -> http.setEntity(entity(body)));
-        if (!http.containsHeader(HttpHeaders.USER_AGENT)) {
-            http.addHeader(HttpHeaders.USER_AGENT, userAgent);
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        if (headers.keySet().stream().noneMatch("User-Agent"::equalsIgnoreCase)) {
+            headers.put("User-Agent", userAgent);
         }
-        ScheduledFuture<?> deadline;
-        CloseableHttpClient httpClient;
+        byte[] body = null;
+        String contentType = null;
+        if (request.body().isPresent()) {
+            EndpointRequest.Body payload = request.body().get();
+            body = text(payload).getBytes(StandardCharsets.UTF_8);
+            contentType = payload.contentType() + "; charset=UTF-8";
+        }
+        ScheduledExecutorService timer;
         try {
-            httpClient = client(uri);
-            // Per request: the minimal client has no defaults of its own (and no redirects to follow either).
-            http.setConfig(requestConfig);
-            deadline = deadlines.executor().schedule(http::cancel, callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            timer = deadlines.executor();
         } catch (IllegalStateException | RejectedExecutionException e) {
-            throw new AuthException(providerId, "the token endpoint transport was closed (the Credentials using it"
-                    + " were closed); build a new Credentials to fetch tokens again");
+            throw closedError();
         }
+        return proxy.proxies(uri)
+                ? proxied().send(request, uri, headers, body, contentType, timer, callTimeout.toMillis())
+                : sendDirect(request, uri, headers, body, contentType, timer);
+    }
+
+    private AuthException closedError() {
+        return new AuthException(providerId, "the token endpoint transport was closed (the Credentials using it"
+                + " were closed); build a new Credentials to fetch tokens again");
+    }
+
+    private ProxiedExchange proxied() {
+        ProxiedExchange existing = proxied;
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (proxiedLock) {
+            if (closed) {
+                throw closedError();
+            }
+            if (proxied == null) {
+                proxied = new ProxiedExchange(this, proxy, providerId, connectTimeout, responseTimeout, sslContext,
+                        userAgent);
+            }
+            return proxied;
+        }
+    }
+
+    private EndpointResponse sendDirect(EndpointRequest request, URI uri, Map<String, String> headers, byte[] body,
+            String contentType, ScheduledExecutorService timer) {
+        HttpURLConnection connection;
         try {
-            return httpClient.execute(http, this::read);
-        } catch (SocketTimeoutException e) {
-            throw new TransientAuthException(providerId, "the token endpoint " + Urls.redacted(uri) + " timed out ("
-                    + e.getClass().getSimpleName() + "); retry later or raise the timeouts", null, null, e);
-        } catch (SSLException e) {
-            untrusted(uri, e).ifPresent(refused -> {
-                throw refused;
+            connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unusable(uri, e);
+        }
+        if (sslContext != null && connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(sslContext.getSocketFactory());
+        }
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setAuthenticator(NO_AUTHENTICATION);
+        connection.setConnectTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+        connection.setReadTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, responseTimeout.toMillis())));
+        // Without one, the JDK sends its own browser-style Accept list.
+        if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+            connection.setRequestProperty("Accept", "*/*");
+        }
+        headers.forEach(connection::setRequestProperty);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean readingBody = new AtomicBoolean();
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            cancelled.set(true);
+            // Until the body, disconnect() closes the socket at once. While the body is read it would wait for the
+            // reading thread's stream lock, holding up the engine's shared timer: the reader checks the flag after
+            // every read instead (so a body dripping past the call timeout ends at its next bytes or read timeout).
+            if (!readingBody.get()) {
+                connection.disconnect();
+            }
+        }, callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            connection.setRequestMethod(request.method().name());
+            if (body != null) {
+                // Buffered rather than streamed: the JDK can then still hand back a 401's body.
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", contentType);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            readingBody.set(true);
+            if (status < 0) {
+                throw new ProtocolException("no HTTP status line");
+            }
+            Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+            connection.getHeaderFields().forEach((name, values) -> {
+                if (name != null) { // the status line
+                    responseHeaders.put(name, values);
+                }
             });
-            throw new TransientAuthException(providerId, "TLS with the token endpoint " + Urls.redacted(uri) + " failed ("
-                    + e.getClass().getSimpleName() + "); check the URL and the trusted certificates", null, null, e);
-        } catch (IOException e) {
-            boolean cancelled = http.isCancelled();
-            // Only connection-level messages ("Connection refused"): a protocol error's message may quote bytes
-            // of the answer ("Bad chunk header: ..."), which may hold a token.
-            boolean connectionLevel = e instanceof SocketException || e instanceof UnknownHostException;
-            throw new TransientAuthException(providerId, cancelled
-                    ? "the token endpoint " + Urls.redacted(uri) + " did not answer within " + callTimeout.toMillis() + " ms"
-                    : "could not reach the token endpoint " + Urls.redacted(uri) + " (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null || !connectionLevel ? "" : ": " + e.getMessage()) + ")",
-                    null, null, e);
-        } catch (IllegalArgumentException e) {
-            throw new AuthException(providerId, "the token URL " + Urls.redacted(uri) + " cannot be used ("
-                    + e.getClass().getSimpleName() + "); check the token URL setting", e);
-        } catch (IllegalStateException e) {
-            // HttpClient reports a request cancelled before it started this way.
-            throw new TransientAuthException(providerId, "the token request to " + Urls.redacted(uri)
-                    + " was cancelled after " + callTimeout.toMillis() + " ms", null, null, e);
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            try (InputStream in = stream == null ? null : new UntilCancelled(stream, cancelled)) {
+                return response(status, responseHeaders, connection.getContentType(), connection.getContentLengthLong(), in);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw failure(uri, e, cancelled.get());
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * What a failed exchange means, for both transports: a timeout or a refused connection is
+     * transient, a refused certificate is an {@link UntrustedEndpointException}, an unusable URL
+     * is a configuration error. Messages never quote bytes of the answer, which may hold a token.
+     */
+    RuntimeException failure(URI uri, Exception e, boolean cancelled) {
+        if (cancelled) {
+            return new TransientAuthException(providerId, "the token endpoint " + Urls.redacted(uri)
+                    + " did not answer within " + callTimeout.toMillis() + " ms", null, null, e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new TransientAuthException(providerId, "the token endpoint " + Urls.redacted(uri) + " timed out ("
+                    + e.getClass().getSimpleName() + "); retry later or raise the timeouts", null, null, e);
+        }
+        if (e instanceof SSLException tls) {
+            Optional<UntrustedEndpointException> refused = untrusted(uri, tls);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return new TransientAuthException(providerId, "TLS with the token endpoint " + Urls.redacted(uri) + " failed ("
+                    + e.getClass().getSimpleName() + "); check the URL and the trusted certificates", null, null, e);
+        }
+        if (e instanceof IOException) {
+            // Only connection-level messages ("Connection refused"): a protocol error's message may quote bytes
+            // of the answer ("Bad chunk header: ..."), which may hold a token.
+            boolean connectionLevel = e instanceof SocketException || e instanceof UnknownHostException;
+            return new TransientAuthException(providerId, "could not reach the token endpoint " + Urls.redacted(uri)
+                    + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || !connectionLevel ? "" : ": " + e.getMessage()) + ")", null, null, e);
+        }
+        return unusable(uri, e);
+    }
+
+    private AuthException unusable(URI uri, Exception e) {
+        return new AuthException(providerId, "the token URL " + Urls.redacted(uri) + " cannot be used ("
+                + e.getClass().getSimpleName() + "); check the token URL setting", e);
     }
 
     /**
@@ -325,24 +319,38 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         return deepest;
     }
 
-    private EndpointResponse read(ClassicHttpResponse response) throws IOException {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Header header : response.getHeaders()) {
-            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+    /**
+     * The response both transports return: the body read up to the size cap and decoded with its
+     * declared charset (UTF-8 when none), the JSON parsed when it is JSON.
+     */
+    EndpointResponse response(int status, Map<String, List<String>> headers, String contentType, long contentLength,
+            InputStream in) throws IOException {
+        if (contentLength > maxResponseBytes) {
+            throw oversized(status);
         }
-        HttpEntity entity = response.getEntity();
-        String body = "";
-        if (entity != null) {
-            if (entity.getContentLength() > maxResponseBytes) {
-                throw oversized(response.getCode());
-            }
-            Charset charset = Optional.ofNullable(ContentType.parseLenient(entity.getContentType()))
-                    .map(ContentType::getCharset).orElse(StandardCharsets.UTF_8);
-            try (InputStream in = entity.getContent()) {
-                body = in == null ? "" : new String(readCapped(in, response.getCode()), charset);
+        String body = in == null ? "" : new String(readCapped(in, status), charset(contentType));
+        return new EndpointResponse(status, headers, body, parse(body));
+    }
+
+    /** The {@code charset} parameter of a {@code Content-Type}, UTF-8 when it names none or one the JVM lacks. */
+    static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String parameter : contentType.split(";")) {
+                String trimmed = parameter.strip();
+                if (trimmed.regionMatches(true, 0, "charset=", 0, 8)) {
+                    String name = trimmed.substring(8).strip();
+                    if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+                        name = name.substring(1, name.length() - 1);
+                    }
+                    try {
+                        return Charset.forName(name);
+                    } catch (IllegalArgumentException unknown) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
             }
         }
-        return new EndpointResponse(response.getCode(), headers, body, parse(body));
+        return StandardCharsets.UTF_8;
     }
 
     private byte[] readCapped(InputStream in, int status) throws IOException {
@@ -374,13 +382,11 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         }
     }
 
-    private HttpEntity entity(EndpointRequest.Body body) {
+    private String text(EndpointRequest.Body body) {
         if (body instanceof EndpointRequest.FormBody form) {
-            // FormEncoding percent-encodes UTF-8 bytes; HttpClient's APPLICATION_FORM_URLENCODED says ISO-8859-1.
-            return new StringEntity(FormEncoding.formEncode(form.parameters()), FORM_UTF_8);
+            return FormEncoding.formEncode(form.parameters()); // percent-encoded UTF-8 bytes
         }
-        EndpointRequest.JsonBody jsonBody = (EndpointRequest.JsonBody) body;
-        return new StringEntity(json.write(jsonBody.fields()), ContentType.APPLICATION_JSON);
+        return json.write(((EndpointRequest.JsonBody) body).fields());
     }
 
     private void requireSecureTransport(URI uri) {
@@ -404,24 +410,25 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         return properties.getProperty("version", "dev");
     }
 
-    /** Closes the connections and gives back this endpoint's share of the engine's timer thread. */
+    /**
+     * Closes the proxied connections and gives back this endpoint's share of the engine's timer
+     * thread; later requests fail with a typed error. Direct connections idle in the JDK's keep-alive
+     * cache, which closes them within seconds.
+     */
     @Override
     public void close() {
-        PoolingHttpClientConnectionManager created;
-        synchronized (clientLock) {
+        ProxiedExchange created;
+        synchronized (proxiedLock) {
             if (closed) {
                 return;
             }
             closed = true;
-            created = connections;
-            // later sends fail as closed rather than inside HttpClient
-            direct = null;
-            routed = null;
-            connections = null;
+            created = proxied;
+            proxied = null;
         }
         try {
             if (created != null) {
-                created.close(org.apache.hc.core5.io.CloseMode.GRACEFUL); // both clients' connections
+                created.close();
             }
         } finally {
             deadlines.close();
@@ -432,6 +439,33 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     public String toString() {
         return "HttpTokenEndpoint[" + providerId + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes
                 + proxy.describeIfSet() + "]";
+    }
+
+    /** A body stream that fails once the call's deadline has passed, checked after every read. */
+    private static final class UntilCancelled extends FilterInputStream {
+        private final AtomicBoolean cancelled;
+
+        UntilCancelled(InputStream in, AtomicBoolean cancelled) {
+            super(in);
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return checked(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return checked(super.read(buffer, offset, length));
+        }
+
+        private int checked(int result) throws IOException {
+            if (cancelled.get()) {
+                throw new InterruptedIOException("past the call timeout");
+            }
+            return result;
+        }
     }
 
     /** Builds an {@link HttpTokenEndpoint}. */

@@ -384,14 +384,14 @@ class HttpTokenEndpointTest {
 
     @Test
     void neverQuotesBytesOfAGarbledAnswer() {
-        // WireMock's malformed chunk is this text where a chunk size belongs; HttpClient quotes it in its message.
+        // WireMock's malformed chunk is this text where a chunk size belongs.
         SERVER.stubFor(post("/token").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
         TransientAuthException e = catchThrowableOfType(TransientAuthException.class,
                 () -> endpoint.send(EndpointRequest.post(uri("/token")).form(Map.of()).build()));
 
-        assertThat(e.getCause()).hasMessageContaining("lskdu018973t09sylgasjkfg1");
-        assertThat(e).hasMessageContaining("MalformedChunkCodingException").hasMessageNotContaining("lskdu");
+        assertThat(e).hasMessageStartingWith(PROVIDER + ": could not reach the token endpoint " + uri("/token"))
+                .hasMessageContaining(e.getCause().getClass().getSimpleName()).hasMessageNotContaining("lskdu");
     }
 
     @Test
