@@ -29,16 +29,20 @@ import dev.apiauth.spi.MalformedResponseException;
 import dev.apiauth.spi.TransientAuthException;
 import dev.apiauth.spi.UntrustedEndpointException;
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.InetAddress;
+import java.net.PasswordAuthentication;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -145,6 +149,68 @@ class HttpTokenEndpointTest {
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("User-Agent", equalTo(HttpTokenEndpoint.USER_AGENT)));
         assertThat(HttpTokenEndpoint.USER_AGENT).startsWith("apiauth/").matches("apiauth/\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void sendsAnyMediaTypeAsAcceptWhenTheRequestNamesNone() {
+        // Left alone, the JDK's connection would send its own browser-style list ("text/html, image/gif, ...").
+        SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody(TOKEN_JSON)));
+
+        endpoint.send(EndpointRequest.post(uri("/token")).form(Map.of("a", "b")).build());
+
+        SERVER.verify(postRequestedFor(urlEqualTo("/token")).withHeader("Accept", equalTo("*/*")));
+    }
+
+    @Test
+    void answersNoAuthenticationChallengeEvenWithAJvmWideAuthenticator() {
+        SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(401)
+                .withHeader("WWW-Authenticate", "Basic realm=\"tokens\"")
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        Authenticator previous = Authenticator.getDefault();
+        Authenticator.setDefault(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                asked.add(getRequestingHost());
+                return new PasswordAuthentication("jvm-user", SECRET.toCharArray());
+            }
+        });
+        try {
+            EndpointResponse response = endpoint.send(EndpointRequest.post(uri("/token")).form(Map.of()).build());
+
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.jsonObject()).contains(Map.of("error", "invalid_client"));
+        } finally {
+            Authenticator.setDefault(previous);
+        }
+        assertThat(asked).as("hosts the JVM's Authenticator was asked about").isEmpty();
+        SERVER.verify(1, postRequestedFor(urlEqualTo("/token")).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void aDirectRequestLoadsNoHttpClientClass() throws Exception {
+        // A fresh JVM: HttpClient 5 must stay unloaded on the path a token request with no proxy takes.
+        SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody(TOKEN_JSON)));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"),
+                DirectRequestMain.class.getName(), uri("/token").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output).contains("status 200").contains("dev.apiauth.core.transport.HttpTokenEndpoint ")
+                .doesNotContain("org.apache.hc.client5.http.impl").doesNotContain("org.apache.hc.core5.http.impl");
+    }
+
+    /** Sends one direct token request with a fresh endpoint; run by {@link #aDirectRequestLoadsNoHttpClientClass}. */
+    static final class DirectRequestMain {
+        public static void main(String[] args) {
+            try (HttpTokenEndpoint endpoint = HttpTokenEndpoint.builder().providerId(PROVIDER).build()) {
+                System.out.println("status " + endpoint.send(EndpointRequest.post(URI.create(args[0]))
+                        .form(Map.of("grant_type", "client_credentials")).build()).status());
+            }
+        }
     }
 
     @Test
