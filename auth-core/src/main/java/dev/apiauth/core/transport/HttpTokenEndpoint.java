@@ -71,7 +71,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * every start), and a token request, a few hundred bytes every hour or so, needs nothing a pooling
  * client adds. A request through a proxy runs on Apache HttpClient 5, created by the first such
  * request: route planning, {@code CONNECT} tunnels and Basic or Digest proxy authentication, which
- * the JDK's connection refuses for tunnels by default. Both send the same request and classify
+ * the JDK's connection refuses for tunnels by default. HttpClient 5 also carries direct requests
+ * while the JDK connection's logger is at DEBUG (java.util.logging {@code FINE}), where the JDK
+ * prints every request header, credentials included. Both send the same request and classify
  * failures the same way. The JDK connection answers no authentication challenge and keeps idle
  * connections in the JDK's keep-alive cache (a few seconds); an application-wide
  * {@link java.net.CookieHandler}, if one is installed, sees direct token requests as it sees the
@@ -142,9 +144,20 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         } catch (IllegalStateException | RejectedExecutionException e) {
             throw closedError();
         }
-        return proxy.proxies(uri)
+        return proxy.proxies(uri) || jdkLogsHeaders()
                 ? proxied().send(request, uri, headers, body, contentType, timer, callTimeout.toMillis())
                 : sendDirect(request, uri, headers, body, contentType, timer);
+    }
+
+    /**
+     * Whether the JDK's connection would print this request's headers: at DEBUG (java.util.logging
+     * {@code FINE}, e.g. a JVM-wide {@code .level=FINE}) its logger writes every request header,
+     * {@code Authorization} and API keys included. While it does, requests go through HttpClient 5
+     * instead, which logs headers only through SLF4J at DEBUG of its own
+     * {@code org.apache.hc.client5.http} loggers (a wire log someone turned on).
+     */
+    private static boolean jdkLogsHeaders() {
+        return System.getLogger("sun.net.www.protocol.http.HttpURLConnection").isLoggable(System.Logger.Level.DEBUG);
     }
 
     private AuthException closedError() {
@@ -603,7 +616,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         }
 
         /**
-         * {@return a new transport} It owns an HTTP client: close it when no account uses it any more.
+         * {@return a new transport} It holds a share of the engine's timer thread (and, once a request
+         * went through a proxy, an HTTP client): close it when no account uses it any more.
          */
         public HttpTokenEndpoint build() {
             return new HttpTokenEndpoint(this);

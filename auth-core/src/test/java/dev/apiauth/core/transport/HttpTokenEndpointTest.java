@@ -188,6 +188,42 @@ class HttpTokenEndpointTest {
     }
 
     @Test
+    void neverHandsCredentialsToTheJdkConnectionWhileItsLoggerPrintsHeaders() {
+        // At FINE the JDK's connection logs every request header; the endpoint then sends with HttpClient 5.
+        SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody(TOKEN_JSON)));
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level previous = root.getLevel();
+        List<String> records = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record.getLoggerName() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(capture);
+        root.setLevel(java.util.logging.Level.FINE);
+        try {
+            assertThat(endpoint.send(EndpointRequest.post(uri("/token")).header("Authorization", "Basic " + SECRET)
+                    .form(Map.of()).build()).status()).isEqualTo(200);
+        } finally {
+            root.setLevel(previous);
+            root.removeHandler(capture);
+        }
+
+        SERVER.verify(1, postRequestedFor(urlEqualTo("/token")).withHeader("Authorization", equalTo("Basic " + SECRET)));
+        assertThat(records).as("java.util.logging records at FINE").noneMatch(record -> record.contains(SECRET));
+    }
+
+    @Test
     void aDirectRequestLoadsNoHttpClientClass() throws Exception {
         // A fresh JVM: HttpClient 5 must stay unloaded on the path a token request with no proxy takes.
         SERVER.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody(TOKEN_JSON)));
