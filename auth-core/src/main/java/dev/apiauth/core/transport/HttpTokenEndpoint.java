@@ -125,7 +125,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         URI uri = request.uri();
         requireSecureTransport(uri);
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
-        if (headers.keySet().stream().noneMatch("User-Agent"::equalsIgnoreCase)) {
+        if (!hasHeader(headers, "User-Agent")) {
             headers.put("User-Agent", userAgent);
         }
         byte[] body = null;
@@ -158,6 +158,15 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
      */
     private static boolean jdkLogsHeaders() {
         return System.getLogger("sun.net.www.protocol.http.HttpURLConnection").isLoggable(System.Logger.Level.DEBUG);
+    }
+
+    private static boolean hasHeader(Map<String, String> headers, String name) {
+        for (String present : headers.keySet()) {
+            if (present.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AuthException closedError() {
@@ -199,7 +208,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         connection.setConnectTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
         connection.setReadTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, responseTimeout.toMillis())));
         // Without one, the JDK sends its own browser-style Accept list.
-        if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+        if (!hasHeader(headers, "Accept")) {
             connection.setRequestProperty("Accept", "*/*");
         }
         headers.forEach(connection::setRequestProperty);
@@ -229,12 +238,8 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
             if (status < 0) {
                 throw new ProtocolException("no HTTP status line");
             }
-            Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
-            connection.getHeaderFields().forEach((name, values) -> {
-                if (name != null) { // the status line
-                    responseHeaders.put(name, values);
-                }
-            });
+            Map<String, List<String>> responseHeaders = new LinkedHashMap<>(connection.getHeaderFields());
+            responseHeaders.remove(null); // the status line
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             try (InputStream in = stream == null ? null : new UntilCancelled(stream, cancelled)) {
                 return response(status, responseHeaders, connection.getContentType(), connection.getContentLengthLong(), in);

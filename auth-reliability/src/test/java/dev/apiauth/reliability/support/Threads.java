@@ -14,11 +14,13 @@ import java.util.stream.Collectors;
 public final class Threads {
     /**
      * The engine's shared daemons ({@code apiauth-timer}, the idle-expiring {@code apiauth-refresh-N}
-     * pool), WireMock's Jetty pool ({@code qtp…}) and
+     * pool), the JDK's own keep-alive daemons behind {@code HttpURLConnection} (they end by themselves
+     * once the JDK's connection cache is empty, within seconds), WireMock's Jetty pool ({@code qtp…}) and
      * scheduler, and this module's fault front.
      */
     public static final Pattern ALLOWED = Pattern.compile(
             "apiauth-timer|apiauth-refresh-\\d+|qtp\\d+-\\d+|Scheduler-\\d+.*|Connector-Scheduler-.*|fault-front.*"
+                    + "|Keep-Alive-Timer|Keep-Alive-SocketCleaner"
                     + "|WireMock.*|Attach Listener|process reaper|Common-Cleaner|surefire-forkedjvm-.*");
 
     private Threads() {
