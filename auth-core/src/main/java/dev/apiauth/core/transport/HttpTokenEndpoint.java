@@ -75,7 +75,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * while the JDK connection's logger is at DEBUG (java.util.logging {@code FINE}), where the JDK
  * prints every request header, credentials included. Both send the same request and classify
  * failures the same way. The JDK connection answers no authentication challenge and keeps idle
- * connections in the JDK's keep-alive cache (a few seconds); an application-wide
+ * connections in the JDK's keep-alive cache (a few seconds, watched by the JDK's own
+ * {@code Keep-Alive-Timer} daemon, which ends when the cache is empty); an application-wide
  * {@link java.net.CookieHandler}, if one is installed, sees direct token requests as it sees the
  * application's own.
  */
