@@ -8,6 +8,11 @@ import dev.apiauth.core.Credentials;
 import dev.apiauth.core.Settings;
 import dev.apiauth.core.internal.JacksonJson;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -19,14 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * busy machine delays but does not inflate), which {@link ColdStartHarness} reads.
  * Run by the harness as a separate process; not meant to be called in a JVM that is already warm.
  *
- * <p>An optional third argument, {@code --preload=slf4j,jackson,httpclient,exchange} (any of them),
+ * <p>An optional third argument, {@code --preload=slf4j,jackson,http} (any of them),
  * runs those components once before timing starts, so {@link ColdStartBreakdown} can attribute the
  * first token's time to them by elimination (see {@link Preload}).
  */
@@ -55,10 +52,11 @@ public final class ColdStart {
         SLF4J,
         /** The engine's Jackson {@code JsonFactory} and its first parse of a small object. */
         JACKSON,
-        /** HttpClient 5's pooling connection manager and minimal client, created and closed. */
-        HTTPCLIENT,
-        /** As {@code httpclient}, plus one POST to the token URI with the body read: HttpClient 5's first exchange. */
-        EXCHANGE;
+        /**
+         * One POST to the token URI with the JDK's {@code HttpURLConnection}, the body read: the first
+         * exchange of the engine's direct token transport.
+         */
+        HTTP;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -151,18 +149,21 @@ public final class ColdStart {
         if (components.contains(Preload.JACKSON)) {
             JacksonJson.INSTANCE.parse("{\"access_token\":\"preload\",\"expires_in\":3600,\"scope\":[\"a\"]}");
         }
-        if (components.contains(Preload.HTTPCLIENT) || components.contains(Preload.EXCHANGE)) {
-            try (PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create().build();
-                    CloseableHttpClient client = HttpClients.createMinimal(pool)) {
-                if (components.contains(Preload.EXCHANGE)) {
-                    // The loopback endpoint answers any POST to /token with a token (and counts it).
-                    HttpPost post = new HttpPost(tokenUri);
-                    post.setEntity(new StringEntity("grant_type=client_credentials", ContentType.APPLICATION_FORM_URLENCODED));
-                    String body = client.execute(post, response -> EntityUtils.toString(response.getEntity()));
-                    if (!body.contains("access_token")) {
-                        throw new IllegalStateException("the preload exchange with " + tokenUri + " got no token");
-                    }
-                }
+        if (components.contains(Preload.HTTP)) {
+            // The loopback endpoint answers any POST to /token with a token (and counts it).
+            HttpURLConnection connection = (HttpURLConnection) tokenUri.toURL().openConnection(Proxy.NO_PROXY);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8));
+            }
+            String body;
+            try (InputStream in = connection.getInputStream()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!body.contains("access_token")) {
+                throw new IllegalStateException("the preload exchange with " + tokenUri + " got no token");
             }
         }
     }

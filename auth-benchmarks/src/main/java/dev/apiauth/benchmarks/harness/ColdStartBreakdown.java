@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Where apiauth's first token goes, by elimination: fresh JVMs of {@link ColdStart}, interleaved,
  * for apiauth with nothing preloaded, then with more and more of its dependencies' first use done
- * before timing starts ({@code --preload=slf4j}, {@code slf4j,jackson}, {@code slf4j,jackson,httpclient},
- * {@code slf4j,jackson,httpclient,exchange}), and google-auth's plain first token for comparison. A
+ * before timing starts ({@code --preload=slf4j}, {@code slf4j,jackson}, {@code slf4j,jackson,http}),
+ * and google-auth's plain first token for comparison. A
  * component's cost is the drop in the median first token (and main-thread CPU) from the variant
  * before it to the variant that preloads it; what the last variant still spends is apiauth's own code
  * (discovery, settings, engine, its request). Costs that overlap (classes two components share) are
@@ -26,8 +26,7 @@ public final class ColdStartBreakdown {
     static final List<String[]> COMPONENTS = List.of(
             new String[] {"slf4j", "SLF4J's first initialisation (`LoggerFactory.getLogger`)"},
             new String[] {"jackson", "Jackson's `JsonFactory` and the first parse"},
-            new String[] {"httpclient", "HttpClient 5 connection pool and minimal client created"},
-            new String[] {"exchange", "HttpClient 5's first exchange (a POST and its body)"});
+            new String[] {"http", "The JDK's `HttpURLConnection`: its first exchange (a POST and its body)"});
     static final String GOOGLE_AUTH = "google-auth";
     static final String OWN_CODE = "apiauth's own code";
 

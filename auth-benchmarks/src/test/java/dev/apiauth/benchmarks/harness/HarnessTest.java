@@ -160,14 +160,13 @@ class HarnessTest {
 
     @Test
     void preloadTakesACommaListOfKnownComponents() {
-        assertThat(Preload.parse("--preload=exchange,slf4j")).containsExactlyInAnyOrder(Preload.EXCHANGE, Preload.SLF4J);
-        assertThat(Preload.parse("--preload=slf4j,jackson,httpclient,exchange")).isEqualTo(EnumSet.allOf(Preload.class));
+        assertThat(Preload.parse("--preload=http,slf4j")).containsExactlyInAnyOrder(Preload.HTTP, Preload.SLF4J);
+        assertThat(Preload.parse("--preload=slf4j,jackson,http")).isEqualTo(EnumSet.allOf(Preload.class));
         assertThatThrownBy(() -> Preload.parse("--preload=slf4j,gson"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown --preload component 'gson'; --preload takes a comma list of slf4j, jackson, httpclient,"
-                        + " exchange");
+                .hasMessage("unknown --preload component 'gson'; --preload takes a comma list of slf4j, jackson, http");
         assertThatThrownBy(() -> Preload.parse("--preload=")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("empty component").hasMessageContaining("slf4j, jackson, httpclient, exchange");
+                .hasMessageContaining("empty component").hasMessageContaining("slf4j, jackson, http");
         assertThatThrownBy(() -> Preload.parse("--preloads=slf4j")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unexpected argument '--preloads=slf4j'").hasMessageContaining("usage: ColdStart");
     }
@@ -195,28 +194,27 @@ class HarnessTest {
     void thePreloadedExchangeIsOneMoreTokenRequestAndTheColdStartStillGetsItsToken() throws Exception {
         try (LoopbackTokenServer server = LoopbackTokenServer.start(Duration.ZERO, Duration.ofHours(1))) {
             ColdStartLauncher launcher = ColdStartLauncher.ofThisJvm();
-            launcher.launch(new Variant("all", "apiauth", List.of(), List.of("slf4j", "jackson", "httpclient", "exchange")),
+            launcher.launch(new Variant("all", "apiauth", List.of(), List.of("slf4j", "jackson", "http")),
                     server.tokenUri());
             assertThat(server.tokenRequests()).isEqualTo(2);
-            launcher.launch(new Variant("client only", "apiauth", List.of(), List.of("httpclient")), server.tokenUri());
-            assertThat(server.tokenRequests()).as("httpclient alone sends nothing").isEqualTo(3);
+            launcher.launch(new Variant("no exchange", "apiauth", List.of(), List.of("slf4j", "jackson")), server.tokenUri());
+            assertThat(server.tokenRequests()).as("only http sends a request of its own").isEqualTo(3);
         }
     }
 
     @Test
     void coldStartBreakdownAttributesTheDropsBetweenConsecutiveVariants() {
         List<VariantResult> variants = List.of(variant("apiauth", 300, 200), variant("apiauth", 250, 190),
-                variant("apiauth", 180, 140), variant("apiauth", 150, 115), variant("apiauth", 90, 70),
-                variant("google-auth", 140, 135));
+                variant("apiauth", 180, 140), variant("apiauth", 90, 70), variant("google-auth", 140, 135));
 
         List<Component> components = ColdStartBreakdown.attribute(variants);
 
         assertThat(components).extracting(Component::component)
-                .containsExactly("slf4j", "jackson", "httpclient", "exchange", "apiauth's own code");
-        assertThat(components).extracting(Component::firstTokenMillis).containsExactly(50.0, 70.0, 30.0, 60.0, 90.0);
-        assertThat(components).extracting(Component::cpuMillis).containsExactly(10.0, 50.0, 25.0, 45.0, 70.0);
+                .containsExactly("slf4j", "jackson", "http", "apiauth's own code");
+        assertThat(components).extracting(Component::firstTokenMillis).containsExactly(50.0, 70.0, 90.0, 90.0);
+        assertThat(components).extracting(Component::cpuMillis).containsExactly(10.0, 50.0, 70.0, 70.0);
         assertThatThrownBy(() -> ColdStartBreakdown.attribute(variants.subList(0, 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 5 apiauth variants, got 3");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 4 apiauth variants, got 3");
     }
 
     @Test
@@ -224,15 +222,15 @@ class HarnessTest {
         ColdStartBreakdown.Report report = ColdStartBreakdown.run(ColdStartLauncher.ofThisJvm(), 1);
 
         assertThat(report.variants()).extracting(VariantResult::variant).containsExactly("apiauth",
-                "apiauth --preload=slf4j", "apiauth --preload=slf4j,jackson", "apiauth --preload=slf4j,jackson,httpclient",
-                "apiauth --preload=slf4j,jackson,httpclient,exchange", "google-auth");
+                "apiauth --preload=slf4j", "apiauth --preload=slf4j,jackson", "apiauth --preload=slf4j,jackson,http",
+                "google-auth");
         assertThat(report.variants()).allSatisfy(variant -> {
             assertThat(variant.runs()).isEqualTo(1);
             assertThat(variant.firstTokenMedianMillis()).isPositive();
             assertThat(variant.firstTokenCpuMedianMillis()).isPositive();
         });
         double whole = report.variants().get(0).firstTokenMedianMillis();
-        assertThat(report.components()).hasSize(5);
+        assertThat(report.components()).hasSize(4);
         assertThat(report.components().stream().mapToDouble(Component::firstTokenMillis).sum())
                 .isCloseTo(whole, Offset.offset(0.05));
     }
