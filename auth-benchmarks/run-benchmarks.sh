@@ -63,11 +63,11 @@ run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.RefreshStorm --threads 100
   --out "$RESULTS/storm.json"
 run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.RefreshAhead --seconds 20 --lifetime-s 2 --latency-ms 50 \
   --threads 4 --pause-us 500 --out "$RESULTS/refresh-ahead.json"
-run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartHarness --runs 8 --out "$RESULTS/cold-start.json"
+run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartHarness --runs 15 --out "$RESULTS/cold-start.json"
 # The same with a dynamic AppCDS archive per library (one training JVM each, archives in $RESULTS/cds-archives),
 # then where apiauth's first token goes: its dependencies' first use preloaded one by one before timing.
 run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartHarness --cds --runs 8 --out "$RESULTS/cold-start-cds.json"
-run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartBreakdown --runs 6 --out "$RESULTS/cold-start-breakdown.json"
+run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.ColdStartBreakdown --runs 8 --out "$RESULTS/cold-start-breakdown.json"
 # Idle cost: fresh JVMs with one account (and the peers, and a bare JVM) counting wake-ups over 10 s without a request.
 run "$JAVA" -cp "$JAR" dev.apiauth.benchmarks.harness.IdleWakeups --seconds 10 --runs 2 --out "$RESULTS/idle.json"
 

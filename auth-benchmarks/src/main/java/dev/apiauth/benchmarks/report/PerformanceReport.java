@@ -242,9 +242,9 @@ public final class PerformanceReport {
                         + " endpoint; the peers: building their client and the first token. *In main* is timed inside the"
                         + " process from the start of `main`; *launch to token* is the wall time from process launch to the"
                         + " printed result, JVM start-up included. For apiauth, *credentials built* is when"
-                        + " `Credentials` exist (settings validated, transport configured; HttpClient 5 itself is created by"
-                        + " the first request), before the token request; the rest of *first token* is the request and"
-                        + " parsing its JSON.\n\n");
+                        + " `Credentials` exist (settings validated, transport configured; the connection is opened by the"
+                        + " first request, on the JDK's `HttpURLConnection` since no proxy is set), before the token request;"
+                        + " the rest of *first token* is the request and parsing its JSON.\n\n");
         out.append("| Library | Discovery, median (ms) | Credentials built, median (ms) | First token in main, median"
                 + " [min–max] (ms) | Launch to token, median [min–max] (ms) |\n|---|---|---|---|---|\n");
         for (JsonNode result : run.path("results")) {
@@ -258,9 +258,8 @@ public final class PerformanceReport {
                     + "| Phase | Median (ms) |\n|---|---|\n")
                     .append("| discovery: `AuthProviders.discover()`, five providers | ")
                     .append(fmt(apiauth.path("discoveryMedianMillis").asDouble())).append(" |\n")
-                    .append("| credentials built: settings validated, token source, engine state (the HttpClient is created"
-                            + " by the first request) | ").append(fmt(apiauth.path("buildPhaseMedianMillis").asDouble())).append(" |\n")
-                    .append("| first request: HttpClient 5 created, the token request, its JSON parsed | ")
+                    .append("| credentials built: settings validated, token source, engine state | ").append(fmt(apiauth.path("buildPhaseMedianMillis").asDouble())).append(" |\n")
+                    .append("| first request: the token request on the JDK's `HttpURLConnection`, its JSON parsed | ")
                     .append(fmt(apiauth.path("firstRequestPhaseMedianMillis").asDouble())).append(" |\n\n");
         }
         if (apiauth != null && apiauth.has("firstTokenCpuMedianMillis")) {
@@ -443,7 +442,8 @@ public final class PerformanceReport {
         out.append("## How each library is configured\n\n"
                 + "- **apiauth**: `Credentials.builder(provider).settings(...).build()` with every engine default; the"
                 + " provider is a plain client-credentials `AuthProvider` built from the SPI's `GrantRequest` and"
-                + " `TokenResponses` (`BenchProvider`), so the engine, not a vendor, is measured.\n"
+                + " `TokenResponses` (`BenchProvider`), so the engine, not a vendor, is measured. Its token requests"
+                + " (no proxy) run on the JDK's `HttpURLConnection`.\n"
                 + "- **google-auth-library-java**: an `OAuth2Credentials` subclass whose `refreshAccessToken()` posts the"
                 + " grant with google-http-client's `NetHttpTransport` and Gson, as the library's own"
                 + " `ServiceAccountCredentials` does; caching, single-flight and the fresh/stale/expired states are the"

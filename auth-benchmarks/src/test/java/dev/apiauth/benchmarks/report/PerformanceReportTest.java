@@ -80,7 +80,8 @@ class PerformanceReportTest {
         String doc = new PerformanceReport(results).render(Optional.empty());
 
         assertThat(doc).contains("| discovery: `AuthProviders.discover()`, five providers | 40.0 |",
-                "by the first request) | 105 |", "| first request: HttpClient 5 created, the token request, its JSON parsed | 345 |");
+                "| credentials built: settings validated, token source, engine state | 105 |",
+                "| first request: the token request on the JDK's `HttpURLConnection`, its JSON parsed | 345 |");
         assertThat(doc).contains("| Library | Main-thread CPU to first token (ms) |", "| apiauth | 210 |", "| google-auth | 230 |");
         assertThat(doc).contains("## Idle cost", "| jvm | 0 | 0.000 | 0.000 | 21.5 |", "| apiauth | 2 | 0.000 | 0.000 | 22.0 |");
     }
