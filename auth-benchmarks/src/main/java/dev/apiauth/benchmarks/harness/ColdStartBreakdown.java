@@ -125,7 +125,7 @@ public final class ColdStartBreakdown {
                     round(before.firstTokenCpuMedianMillis() - after.firstTokenCpuMedianMillis())));
         }
         VariantResult last = apiauth.get(apiauth.size() - 1);
-        components.add(new Component(OWN_CODE, OWN_CODE + " (what remains with all four preloaded): discovery of the"
+        components.add(new Component(OWN_CODE, OWN_CODE + " (what remains with all of them preloaded): discovery of the"
                 + " five providers, settings, engine, the token request and its parsing", last.firstTokenMedianMillis(),
                 last.firstTokenCpuMedianMillis()));
         return components;
