@@ -3,6 +3,7 @@ package dev.apiauth.benchmarks.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.apiauth.benchmarks.LoopbackTokenServer;
 import dev.apiauth.benchmarks.Peers.Library;
 import dev.apiauth.benchmarks.harness.ColdStart.Preload;
@@ -11,8 +12,14 @@ import dev.apiauth.benchmarks.harness.ColdStartBreakdown.VariantResult;
 import dev.apiauth.benchmarks.harness.ColdStartLauncher.Variant;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +27,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -199,6 +208,39 @@ class HarnessTest {
             assertThat(server.tokenRequests()).isEqualTo(2);
             launcher.launch(new Variant("no exchange", "apiauth", List.of(), List.of("slf4j", "jackson")), server.tokenUri());
             assertThat(server.tokenRequests()).as("only http sends a request of its own").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theHttpPreloadLeavesNoConnectionForTheTimedRequestToReuse() throws Exception {
+        Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/token", exchange -> {
+            try (exchange) {
+                clientPorts.add(exchange.getRemoteAddress().getPort());
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = (exchange.getRequestURI().getQuery() == null ? "{\"access_token\":\"t\"}"
+                        : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        try {
+            URI tokenUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
+
+            ColdStart.preload(EnumSet.of(Preload.HTTP), tokenUri);
+            // What the engine's direct path does next in the same JVM: a request on HttpURLConnection, stream closed.
+            HttpURLConnection next = (HttpURLConnection) tokenUri.toURL().openConnection(Proxy.NO_PROXY);
+            try (InputStream in = next.getInputStream()) {
+                in.readAllBytes();
+            }
+
+            assertThat(clientPorts).as("the preload's socket was closed, not kept alive for the next request").hasSize(2);
+            assertThatThrownBy(() -> ColdStart.preload(EnumSet.of(Preload.HTTP), URI.create(tokenUri + "?no-token")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("got no token");
+        } finally {
+            server.stop(0);
         }
     }
 
