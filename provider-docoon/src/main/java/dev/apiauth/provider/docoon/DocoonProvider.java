@@ -90,27 +90,33 @@ public final class DocoonProvider implements AuthProvider {
         }
     }
 
-    private static final ProviderInfo INFO = ProviderInfo.builder("Docoon (Odyssey services)")
-            .documentation("https://docapi.docoon.com/odyssey-apis/our-rest-apis/connect-to-our-rest-api/")
-            .setting(Setting.choice(MODE, "How to authenticate: 'basic' (HTTP Basic with login and password on every"
-                    + " REST request), 'password' (OAuth2 password grant, then Bearer tokens) or 'apikey' (ApiKey"
-                    + " header for the GraphQL APIs)", Arrays.stream(Mode.values()).map(Mode::toString).toList())
-                    .required())
-            .setting(Setting.text(LOGIN, "Docoon user login, e.g. 55XXX.restAPITest (modes basic and password;"
-                    + " the msg\\ domain is added for the password grant)"))
-            .setting(Setting.secret(PASSWORD, "Password of login (modes basic and password)"))
-            .setting(Setting.text(CLIENT_ID, "OAuth client id from Docoon support (mode password)"))
-            .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id (mode password)"))
-            .setting(ClientAuthEncoding.setting(" (mode password)"))
-            .setting(Setting.secret(API_KEY, "API key of the GraphQL APIs, sent as the ApiKey header (mode apikey)"))
-            .setting(Setting.text(SCOPE, "Scope of the password grant (mode password)").defaultValue("OMS"))
-            .setting(Setting.url(TOKEN_URL, "Token endpoint of the password grant (mode password)")
-                    .defaultValue(DEFAULT_TOKEN_URL))
-            .setting(Setting.url(API_BASE_URL, "Base URL of the Docoon REST API, kept on tokens as the"
-                    + " 'api-base-url' attribute (modes basic and password)").defaultValue(DEFAULT_API_BASE_URL))
-            // Static per provider: both apply to mode password only (see the README).
-            .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
-            .build();
+    /**
+     * Built by the first {@link #info()}, not when discovery instantiates the provider: an application
+     * discovers every provider on its class path and uses one or two.
+     */
+    private static final class Metadata {
+        static final ProviderInfo INFO = ProviderInfo.builder("Docoon (Odyssey services)")
+                .documentation("https://docapi.docoon.com/odyssey-apis/our-rest-apis/connect-to-our-rest-api/")
+                .setting(Setting.choice(MODE, "How to authenticate: 'basic' (HTTP Basic with login and password on every"
+                        + " REST request), 'password' (OAuth2 password grant, then Bearer tokens) or 'apikey' (ApiKey"
+                        + " header for the GraphQL APIs)", Arrays.stream(Mode.values()).map(Mode::toString).toList())
+                        .required())
+                .setting(Setting.text(LOGIN, "Docoon user login, e.g. 55XXX.restAPITest (modes basic and password;"
+                        + " the msg\\ domain is added for the password grant)"))
+                .setting(Setting.secret(PASSWORD, "Password of login (modes basic and password)"))
+                .setting(Setting.text(CLIENT_ID, "OAuth client id from Docoon support (mode password)"))
+                .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id (mode password)"))
+                .setting(ClientAuthEncoding.setting(" (mode password)"))
+                .setting(Setting.secret(API_KEY, "API key of the GraphQL APIs, sent as the ApiKey header (mode apikey)"))
+                .setting(Setting.text(SCOPE, "Scope of the password grant (mode password)").defaultValue("OMS"))
+                .setting(Setting.url(TOKEN_URL, "Token endpoint of the password grant (mode password)")
+                        .defaultValue(DEFAULT_TOKEN_URL))
+                .setting(Setting.url(API_BASE_URL, "Base URL of the Docoon REST API, kept on tokens as the"
+                        + " 'api-base-url' attribute (modes basic and password)").defaultValue(DEFAULT_API_BASE_URL))
+                // Static per provider: both apply to mode password only (see the README).
+                .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
+                .build();
+    }
 
     @Override
     public String id() {
@@ -119,7 +125,7 @@ public final class DocoonProvider implements AuthProvider {
 
     @Override
     public ProviderInfo info() {
-        return INFO;
+        return Metadata.INFO;
     }
 
     @Override
@@ -135,10 +141,10 @@ public final class DocoonProvider implements AuthProvider {
         for (String name : mode.required) {
             if (settings.find(name).isEmpty()) {
                 problems.add("mode '" + mode + "' needs setting '" + name + "' ("
-                        + INFO.setting(name).orElseThrow().description() + ")");
+                        + Metadata.INFO.setting(name).orElseThrow().description() + ")");
             }
         }
-        for (Setting setting : INFO.settings()) {
+        for (Setting setting : Metadata.INFO.settings()) {
             if (!setting.name().equals(MODE) && settings.isGiven(setting.name()) && !mode.uses(setting.name())) {
                 List<String> modes = Arrays.stream(Mode.values()).filter(m -> m.uses(setting.name()))
                         .map(Mode::toString).toList();

@@ -58,23 +58,29 @@ public final class DocplannerProvider implements AuthProvider {
     static final String TOKEN_URL = "token-url";
     static final String API_BASE_URL = "api-base-url";
 
-    private static final ProviderInfo INFO = ProviderInfo.builder("Docplanner")
-            .documentation("https://integrations.docplanner.com/guide/fundamentals/authorization.html")
-            .setting(Setting.text(CLIENT_ID, "OAuth client id Docplanner Integrations issued for the account").required())
-            .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id").required())
-            .setting(Setting.choice(DOMAIN, "The country domain the account lives on, e.g. doctoralia.es",
-                    DOMAINS).required())
-            .setting(Setting.choice(CLIENT_AUTHENTICATION, "How the client authenticates: 'basic' (HTTP Basic,"
-                    + " as documented) or 'body' (client_id and client_secret form parameters, as the PHP SDK"
-                    + " sends them)", List.of("basic", "body")).defaultValue("basic"))
-            .setting(ClientAuthEncoding.setting(""))
-            .setting(Setting.text(SCOPE, "The scope requested; 'integration' for regular integrations")
-                    .defaultValue("integration"))
-            .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to https://www.{domain}/oauth/v2/token"))
-            .setting(Setting.url(API_BASE_URL, "API base URL, kept on tokens as the 'api-base-url' attribute;"
-                    + " defaults to https://www.{domain}/api/v3/integration"))
-            .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
-            .build();
+    /**
+     * Built by the first {@link #info()}, not when discovery instantiates the provider: an application
+     * discovers every provider on its class path and uses one or two.
+     */
+    private static final class Metadata {
+        static final ProviderInfo INFO = ProviderInfo.builder("Docplanner")
+                .documentation("https://integrations.docplanner.com/guide/fundamentals/authorization.html")
+                .setting(Setting.text(CLIENT_ID, "OAuth client id Docplanner Integrations issued for the account").required())
+                .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id").required())
+                .setting(Setting.choice(DOMAIN, "The country domain the account lives on, e.g. doctoralia.es",
+                        DOMAINS).required())
+                .setting(Setting.choice(CLIENT_AUTHENTICATION, "How the client authenticates: 'basic' (HTTP Basic,"
+                        + " as documented) or 'body' (client_id and client_secret form parameters, as the PHP SDK"
+                        + " sends them)", List.of("basic", "body")).defaultValue("basic"))
+                .setting(ClientAuthEncoding.setting(""))
+                .setting(Setting.text(SCOPE, "The scope requested; 'integration' for regular integrations")
+                        .defaultValue("integration"))
+                .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to https://www.{domain}/oauth/v2/token"))
+                .setting(Setting.url(API_BASE_URL, "API base URL, kept on tokens as the 'api-base-url' attribute;"
+                        + " defaults to https://www.{domain}/api/v3/integration"))
+                .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
+                .build();
+    }
 
     @Override
     public String id() {
@@ -83,7 +89,7 @@ public final class DocplannerProvider implements AuthProvider {
 
     @Override
     public ProviderInfo info() {
-        return INFO;
+        return Metadata.INFO;
     }
 
     @Override

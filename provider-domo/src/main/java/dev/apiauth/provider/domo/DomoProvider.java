@@ -62,25 +62,31 @@ public final class DomoProvider implements AuthProvider {
     static final String API_BASE_URL = "api-base-url";
     static final String TOKEN_URL = "token-url";
 
-    private static final ProviderInfo INFO = ProviderInfo.builder("Domo")
-            .documentation("https://developer.domo.com/docs/authentication/quickstart-5")
-            .setting(Setting.text(CLIENT_ID, "Client id created under My Account > My Clients in the Domo"
-                    + " developer portal").required())
-            .setting(Setting.secret(CLIENT_SECRET, "Client secret belonging to client-id").required())
-            .setting(Setting.choiceList(SCOPE, "Scopes to request, space or comma separated; unset sends no scope"
-                    + " parameter, which Domo answers with every scope the client was created with", SCOPES))
-            .setting(Setting.choice(TOKEN_METHOD, "'get' sends the parameters in the query of a GET, as documented;"
-                    + " 'post' sends them as a form body, as Domo's SDKs do", List.of("get", "post"))
-                    .defaultValue("get"))
-            .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic:"
-                    + " 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends them as they are,"
-                    + " like the documented curl -u id:secret; the same for ids and secrets of letters, digits and"
-                    + " -._*", List.of("rfc6749", "raw")).defaultValue("rfc6749"))
-            .setting(Setting.url(API_BASE_URL, "Base URL of the Domo API, kept on tokens as the 'api-base-url'"
-                    + " attribute").defaultValue(DEFAULT_API_BASE_URL))
-            .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to {api-base-url}/oauth/token"))
-            .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
-            .build();
+    /**
+     * Built by the first {@link #info()}, not when discovery instantiates the provider: an application
+     * discovers every provider on its class path and uses one or two.
+     */
+    private static final class Metadata {
+        static final ProviderInfo INFO = ProviderInfo.builder("Domo")
+                .documentation("https://developer.domo.com/docs/authentication/quickstart-5")
+                .setting(Setting.text(CLIENT_ID, "Client id created under My Account > My Clients in the Domo"
+                        + " developer portal").required())
+                .setting(Setting.secret(CLIENT_SECRET, "Client secret belonging to client-id").required())
+                .setting(Setting.choiceList(SCOPE, "Scopes to request, space or comma separated; unset sends no scope"
+                        + " parameter, which Domo answers with every scope the client was created with", SCOPES))
+                .setting(Setting.choice(TOKEN_METHOD, "'get' sends the parameters in the query of a GET, as documented;"
+                        + " 'post' sends them as a form body, as Domo's SDKs do", List.of("get", "post"))
+                        .defaultValue("get"))
+                .setting(Setting.choice(CLIENT_AUTH_ENCODING, "How client-id and client-secret are put into HTTP Basic:"
+                        + " 'rfc6749' form-urlencodes them before Base64 (RFC 6749 §2.3.1), 'raw' sends them as they are,"
+                        + " like the documented curl -u id:secret; the same for ids and secrets of letters, digits and"
+                        + " -._*", List.of("rfc6749", "raw")).defaultValue("rfc6749"))
+                .setting(Setting.url(API_BASE_URL, "Base URL of the Domo API, kept on tokens as the 'api-base-url'"
+                        + " attribute").defaultValue(DEFAULT_API_BASE_URL))
+                .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to {api-base-url}/oauth/token"))
+                .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
+                .build();
+    }
 
     @Override
     public String id() {
@@ -89,7 +95,7 @@ public final class DomoProvider implements AuthProvider {
 
     @Override
     public ProviderInfo info() {
-        return INFO;
+        return Metadata.INFO;
     }
 
     @Override

@@ -54,28 +54,34 @@ public final class DooProvider implements AuthProvider {
     static final String REQUESTS_PER_DAY = "requests-per-day";
     static final String PACE_REQUESTS = "pace-requests";
 
-    private static final ProviderInfo INFO = ProviderInfo.builder("doo")
-            .documentation("https://viovendi.atlassian.net/wiki/spaces/API/pages/36929656/Authorization")
-            .setting(Setting.text(CLIENT_ID, "OAuth client id of a doo user (doo Manager > Organization Settings"
-                    + " > Users > Client credentials)").required())
-            .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id").required())
-            .setting(Setting.secret(API_KEY, "API key from the doo Support Team; sent as x-api-key on the token"
-                    + " request and on every API request").required())
-            .setting(Setting.url(API_BASE_URL, "Base URL of the doo REST API (clients also use"
-                    + " https://api.doo.net/v1 and https://integration.doo.net/v1)").defaultValue(DEFAULT_API_BASE_URL))
-            .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to {api-base-url}/oauth"))
-            .setting(Setting.duration(MAX_TOKEN_AGE, "Fetch a new token after this age even if doo has not"
-                    + " rejected it; caps a JWT's exp too. Unset: a token without exp is kept until rejected"))
-            .setting(Setting.integer(REQUESTS_PER_SECOND, "Requests per second allowed for the API key"
-                    + " (doo's default is 1; the limit is soft and raisable on request)").defaultValue("1"))
-            .setting(Setting.integer(REQUESTS_PER_DAY, "Requests per day allowed for the API key"
-                    + " (doo's default is 1000; the limit is soft and raisable on request)").defaultValue("1000"))
-            .setting(Setting.flag(PACE_REQUESTS, "Pace API and token requests to requests-per-second and"
-                    + " requests-per-day, shared by every account with the same API key").defaultValue("true"))
-            .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
-            .rateLimit(RateLimit.of(1, Duration.ofSeconds(1)))
-            .rateLimit(RateLimit.of(1000, Duration.ofDays(1)))
-            .build();
+    /**
+     * Built by the first {@link #info()}, not when discovery instantiates the provider: an application
+     * discovers every provider on its class path and uses one or two.
+     */
+    private static final class Metadata {
+        static final ProviderInfo INFO = ProviderInfo.builder("doo")
+                .documentation("https://viovendi.atlassian.net/wiki/spaces/API/pages/36929656/Authorization")
+                .setting(Setting.text(CLIENT_ID, "OAuth client id of a doo user (doo Manager > Organization Settings"
+                        + " > Users > Client credentials)").required())
+                .setting(Setting.secret(CLIENT_SECRET, "OAuth client secret belonging to client-id").required())
+                .setting(Setting.secret(API_KEY, "API key from the doo Support Team; sent as x-api-key on the token"
+                        + " request and on every API request").required())
+                .setting(Setting.url(API_BASE_URL, "Base URL of the doo REST API (clients also use"
+                        + " https://api.doo.net/v1 and https://integration.doo.net/v1)").defaultValue(DEFAULT_API_BASE_URL))
+                .setting(Setting.url(TOKEN_URL, "Token endpoint; defaults to {api-base-url}/oauth"))
+                .setting(Setting.duration(MAX_TOKEN_AGE, "Fetch a new token after this age even if doo has not"
+                        + " rejected it; caps a JWT's exp too. Unset: a token without exp is kept until rejected"))
+                .setting(Setting.integer(REQUESTS_PER_SECOND, "Requests per second allowed for the API key"
+                        + " (doo's default is 1; the limit is soft and raisable on request)").defaultValue("1"))
+                .setting(Setting.integer(REQUESTS_PER_DAY, "Requests per day allowed for the API key"
+                        + " (doo's default is 1000; the limit is soft and raisable on request)").defaultValue("1000"))
+                .setting(Setting.flag(PACE_REQUESTS, "Pace API and token requests to requests-per-second and"
+                        + " requests-per-day, shared by every account with the same API key").defaultValue("true"))
+                .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS)
+                .rateLimit(RateLimit.of(1, Duration.ofSeconds(1)))
+                .rateLimit(RateLimit.of(1000, Duration.ofDays(1)))
+                .build();
+    }
 
     @Override
     public String id() {
@@ -84,7 +90,7 @@ public final class DooProvider implements AuthProvider {
 
     @Override
     public ProviderInfo info() {
-        return INFO;
+        return Metadata.INFO;
     }
 
     @Override

@@ -70,34 +70,40 @@ public final class DotyposProvider implements AuthProvider, InteractiveConsent {
     static final String DEFAULT_CONNECT_URL = "https://admin.dotykacka.cz/client/connect";
     static final String DEFAULT_CONNECT_V2_URL = "https://admin.dotykacka.cz/client/connect/v2";
 
-    private static final ProviderInfo INFO = ProviderInfo.builder("Dotypos (Dotykačka) API v2")
-            .documentation("https://docs.api.dotypos.com/authorization")
-            .setting(Setting.text(CLIENT_ID, "Client ID of your Dotypos client application; needed only for the"
-                    + " consent step that connects a cloud"))
-            .setting(Setting.secret(CLIENT_SECRET, "Client secret of your Dotypos client application; needed only"
-                    + " for the consent step"))
-            .setting(Setting.text(CLOUD_ID, "The cloud id the access tokens are for (the 'cloudid' the consent step"
-                    + " returns); without it a token can only list the clouds"))
-            .setting(Setting.secret(REFRESH_TOKEN, "The refresh token from the consent step; when absent it is"
-                    + " read from the secret store (key '" + DotyposConsent.STORE_KEY + "')"))
-            .setting(Setting.flag(CLOUD_ID_AS_NUMBER, "Send _cloudId as a JSON number; the documentation says"
-                    + " string, some clients send a number").defaultValue("false"))
-            .setting(Setting.choice(CONSENT_FLAVOUR, "Connector page of the consent step: 'legacy' (documented,"
-                    + " sends the client secret in the URL) or 'v2' (signed form, the secret is not sent)",
-                    List.of(DotyposConsent.Flavour.LEGACY.settingValue(), DotyposConsent.Flavour.V2.settingValue()))
-                    .defaultValue(DotyposConsent.Flavour.LEGACY.settingValue()))
-            .setting(Setting.url(TOKEN_URL, "Token endpoint").defaultValue(DEFAULT_TOKEN_URL))
-            .setting(Setting.url(API_BASE_URL, "API base URL; API paths are /clouds/{cloudId}/…")
-                    .defaultValue(DEFAULT_API_BASE_URL))
-            .setting(Setting.url(CONNECT_URL, "Legacy connector page of the consent step (documented)")
-                    .defaultValue(DEFAULT_CONNECT_URL))
-            .setting(Setting.url(CONNECT_V2_URL, "Current connector page of the consent step (signed form)")
-                    .defaultValue(DEFAULT_CONNECT_V2_URL))
-            .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS, Capability.REFRESH_TOKENS,
-                    Capability.INTERACTIVE_CONSENT)
-            // The documented answer to an expired token is 401; some clients see 403: refresh on both.
-            .tokenRejectedStatus(403)
-            .build();
+    /**
+     * Built by the first {@link #info()}, not when discovery instantiates the provider: an application
+     * discovers every provider on its class path and uses one or two.
+     */
+    private static final class Metadata {
+        static final ProviderInfo INFO = ProviderInfo.builder("Dotypos (Dotykačka) API v2")
+                .documentation("https://docs.api.dotypos.com/authorization")
+                .setting(Setting.text(CLIENT_ID, "Client ID of your Dotypos client application; needed only for the"
+                        + " consent step that connects a cloud"))
+                .setting(Setting.secret(CLIENT_SECRET, "Client secret of your Dotypos client application; needed only"
+                        + " for the consent step"))
+                .setting(Setting.text(CLOUD_ID, "The cloud id the access tokens are for (the 'cloudid' the consent step"
+                        + " returns); without it a token can only list the clouds"))
+                .setting(Setting.secret(REFRESH_TOKEN, "The refresh token from the consent step; when absent it is"
+                        + " read from the secret store (key '" + DotyposConsent.STORE_KEY + "')"))
+                .setting(Setting.flag(CLOUD_ID_AS_NUMBER, "Send _cloudId as a JSON number; the documentation says"
+                        + " string, some clients send a number").defaultValue("false"))
+                .setting(Setting.choice(CONSENT_FLAVOUR, "Connector page of the consent step: 'legacy' (documented,"
+                        + " sends the client secret in the URL) or 'v2' (signed form, the secret is not sent)",
+                        List.of(DotyposConsent.Flavour.LEGACY.settingValue(), DotyposConsent.Flavour.V2.settingValue()))
+                        .defaultValue(DotyposConsent.Flavour.LEGACY.settingValue()))
+                .setting(Setting.url(TOKEN_URL, "Token endpoint").defaultValue(DEFAULT_TOKEN_URL))
+                .setting(Setting.url(API_BASE_URL, "API base URL; API paths are /clouds/{cloudId}/…")
+                        .defaultValue(DEFAULT_API_BASE_URL))
+                .setting(Setting.url(CONNECT_URL, "Legacy connector page of the consent step (documented)")
+                        .defaultValue(DEFAULT_CONNECT_URL))
+                .setting(Setting.url(CONNECT_V2_URL, "Current connector page of the consent step (signed form)")
+                        .defaultValue(DEFAULT_CONNECT_V2_URL))
+                .capabilities(Capability.TOKEN_ENDPOINT, Capability.EXPIRING_TOKENS, Capability.REFRESH_TOKENS,
+                        Capability.INTERACTIVE_CONSENT)
+                // The documented answer to an expired token is 401; some clients see 403: refresh on both.
+                .tokenRejectedStatus(403)
+                .build();
+    }
 
     @Override
     public String id() {
@@ -106,7 +112,7 @@ public final class DotyposProvider implements AuthProvider, InteractiveConsent {
 
     @Override
     public ProviderInfo info() {
-        return INFO;
+        return Metadata.INFO;
     }
 
     @Override
