@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -125,10 +126,10 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
     public EndpointResponse send(EndpointRequest request) {
         URI uri = request.uri();
         requireSecureTransport(uri);
-        Map<String, String> headers = new LinkedHashMap<>(request.headers());
-        if (!hasHeader(headers, "User-Agent")) {
-            headers.put("User-Agent", userAgent);
-        }
+        // Header names are case-insensitive, as EndpointResponse reads them.
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        headers.putIfAbsent("User-Agent", userAgent);
         byte[] body = null;
         String contentType = null;
         if (request.body().isPresent()) {
@@ -136,13 +137,13 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
             body = text(payload).getBytes(StandardCharsets.UTF_8);
             contentType = payload.contentType() + "; charset=UTF-8";
         }
+        if (closed) {
+            throw closedError();
+        }
         ScheduledExecutorService timer;
         try {
-            if (closed) {
-                throw new IllegalStateException("closed");
-            }
             timer = deadlines.executor();
-        } catch (IllegalStateException | RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             throw closedError();
         }
         return proxy.proxies(uri) || jdkLogsHeaders()
@@ -159,15 +160,6 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
      */
     private static boolean jdkLogsHeaders() {
         return System.getLogger("sun.net.www.protocol.http.HttpURLConnection").isLoggable(System.Logger.Level.DEBUG);
-    }
-
-    private static boolean hasHeader(Map<String, String> headers, String name) {
-        for (String present : headers.keySet()) {
-            if (present.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private AuthException closedError() {
@@ -206,10 +198,10 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setAuthenticator(NO_AUTHENTICATION);
-        connection.setConnectTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
-        connection.setReadTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, responseTimeout.toMillis())));
+        connection.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, responseTimeout.toMillis()));
         // Without one, the JDK sends its own browser-style Accept list.
-        if (!hasHeader(headers, "Accept")) {
+        if (!headers.containsKey("Accept")) {
             connection.setRequestProperty("Accept", "*/*");
         }
         headers.forEach(connection::setRequestProperty);
