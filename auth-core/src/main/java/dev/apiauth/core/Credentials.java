@@ -96,8 +96,10 @@ public final class Credentials implements AutoCloseable {
         try {
             ProviderContext context = new EngineContext(id, owned != null ? owned : builder.tokenEndpoint, builder.json,
                     builder.clock, new ScopedSecretStore(id, builder.secretStore));
-            TokenSource source = Objects.requireNonNull(provider.createTokenSource(settings, context),
-                    () -> "provider " + id + " created no token source");
+            TokenSource source = provider.createTokenSource(settings, context);
+            if (source == null) {
+                throw new NullPointerException("provider " + id + " created no token source");
+            }
             RequestPacer pacer = builder.pacing
                     ? RequestPacer.of(id, source.rateLimitScope(), source.rateLimits(), builder.rateBudgets,
                             builder.clock, builder.sleeper, builder.maxPacingWait)
@@ -304,8 +306,11 @@ public final class Credentials implements AutoCloseable {
     static String accountKey(String providerId, ProviderSettings settings) {
         StringBuilder values = new StringBuilder();
         for (dev.apiauth.spi.Setting setting : settings.info().settings()) {
-            settings.find(setting.name()).ifPresent(value ->
-                    values.append(setting.name()).append('=').append(value.length()).append(':').append(value).append('\n'));
+            Optional<String> value = settings.find(setting.name());
+            if (value.isPresent()) {
+                values.append(setting.name()).append('=').append(value.get().length()).append(':').append(value.get())
+                        .append('\n');
+            }
         }
         return providerId + ":" + (values.length() == 0 ? "default" : Secret.of(values.toString()).fingerprint());
     }

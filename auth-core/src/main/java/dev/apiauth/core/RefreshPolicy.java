@@ -110,9 +110,10 @@ public final class RefreshPolicy {
      * a token source's {@link dev.apiauth.spi.TokenSource#maxTokenAge()}.
      */
     RefreshPolicy withMaxTokenAgeAtMost(Optional<Duration> age) {
-        return age.filter(limit -> maxTokenAge == null || limit.compareTo(maxTokenAge) < 0)
-                .map(this::withMaxTokenAge)
-                .orElse(this);
+        if (age.isEmpty() || (maxTokenAge != null && age.get().compareTo(maxTokenAge) >= 0)) {
+            return this;
+        }
+        return withMaxTokenAge(age.get());
     }
 
     private Builder toBuilder() {

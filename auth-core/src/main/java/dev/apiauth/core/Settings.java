@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
  * A user's raw settings for one provider account, from a {@code Map}, {@code Properties} or
@@ -50,8 +49,13 @@ public final class Settings {
      */
     public static Settings of(Map<String, String> values) {
         Map<String, String> copy = new LinkedHashMap<>();
-        values.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "setting name"),
-                Objects.requireNonNull(value, () -> "value of setting '" + name + "'")));
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String name = Objects.requireNonNull(entry.getKey(), "setting name");
+            if (entry.getValue() == null) {
+                throw new NullPointerException("value of setting '" + name + "'");
+            }
+            copy.put(name, entry.getValue());
+        }
         return new Settings(copy);
     }
 
@@ -175,16 +179,15 @@ public final class Settings {
         String id = provider.id();
         List<String> problems = new ArrayList<>();
         Set<String> refused = new HashSet<>();
-        values.keySet().stream().filter(name -> info.setting(name).isEmpty())
-                .forEach(name -> problems.add(unknown("setting '" + name + "' for provider '" + id + "'", info, name)));
-        ProviderSettings settings = wellFormed(info, problems, refused, setting -> "missing required setting '"
-                + setting.name() + "' (" + setting.description() + "); set it, e.g. with environment variable "
-                + environmentVariable(id, setting.name()));
+        addUnknown(info, problems, "setting '", "' for provider '" + id + "'");
+        ProviderSettings settings = wellFormed(info, problems, refused, id);
         // A rule about a setting already refused (e.g. "mode password needs 'password'" after
         // "'password' is empty") would say the same thing twice.
-        crossChecks(provider, settings, !problems.isEmpty()).stream()
-                .filter(problem -> refused.stream().noneMatch(name -> problem.contains("'" + name + "'")))
-                .forEach(problems::add);
+        for (String problem : crossChecks(provider, settings, !problems.isEmpty())) {
+            if (!mentionsAny(problem, refused)) {
+                problems.add(problem);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(id, problems);
         }
@@ -210,8 +213,7 @@ public final class Settings {
         declared.forEach(builder::setting);
         ProviderInfo info = builder.build();
         List<String> problems = new ArrayList<>();
-        values.keySet().stream().filter(name -> info.setting(name).isEmpty())
-                .forEach(name -> problems.add(unknown(component + " setting '" + name + "'", info, name)));
+        addUnknown(info, problems, component + " setting '", "'");
         ProviderSettings accepted = wellFormed(info, problems, new HashSet<>(), null);
         return new Checked(accepted, List.copyOf(problems));
     }
@@ -227,17 +229,18 @@ public final class Settings {
 
     /**
      * The given values that {@code info} declares and that pass their setting's check; adds the
-     * others' problems, in declaration order, and, unless {@code missing} is {@code null}, its
-     * message for each required setting not given.
+     * others' problems, in declaration order, and, unless {@code providerId} is {@code null}, one
+     * for each required setting not given, naming the provider's environment variable for it.
      */
     private ProviderSettings wellFormed(ProviderInfo info, List<String> problems, Set<String> refused,
-            Function<Setting, String> missing) {
+            String providerId) {
         Map<String, String> accepted = new LinkedHashMap<>();
         for (Setting setting : info.settings()) {
             String value = values.get(setting.name());
             if (value == null) {
-                if (missing != null && setting.required()) {
-                    problems.add(missing.apply(setting));
+                if (providerId != null && setting.required()) {
+                    problems.add("missing required setting '" + setting.name() + "' (" + setting.description()
+                            + "); set it, e.g. with environment variable " + environmentVariable(providerId, setting.name()));
                 }
                 continue;
             }
@@ -269,6 +272,24 @@ public final class Settings {
     }
 
     /** "unknown {@code what}; did you mean …? known settings: […]". */
+    /** Adds a problem for each given name {@code info} does not declare, described as {@code prefix + name + suffix}. */
+    private void addUnknown(ProviderInfo info, List<String> problems, String prefix, String suffix) {
+        for (String name : values.keySet()) {
+            if (info.setting(name).isEmpty()) {
+                problems.add(unknown(prefix + name + suffix, info, name));
+            }
+        }
+    }
+
+    private static boolean mentionsAny(String problem, Set<String> names) {
+        for (String name : names) {
+            if (problem.contains("'" + name + "'")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String unknown(String what, ProviderInfo info, String name) {
         List<String> known = info.settings().stream().map(Setting::name).toList();
         String normalised = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');

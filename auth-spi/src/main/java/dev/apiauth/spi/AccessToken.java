@@ -65,7 +65,7 @@ public final class AccessToken {
 
     /** {@return the lifetime the vendor granted, or empty when unknown} */
     public Optional<Duration> lifetime() {
-        return expiresAt().map(expiry -> Duration.between(issuedAt, expiry));
+        return expiresAt == null ? Optional.empty() : Optional.of(Duration.between(issuedAt, expiresAt));
     }
 
     /** {@return the scopes the token was granted, empty when the vendor does not say} */
@@ -163,7 +163,9 @@ public final class AccessToken {
          * @return this builder
          */
         public Builder scopes(Iterable<String> granted) {
-            granted.forEach(scope -> scopes.add(Objects.requireNonNull(scope, "scope")));
+            for (String scope : granted) {
+                scopes.add(Objects.requireNonNull(scope, "scope"));
+            }
             return this;
         }
 

@@ -35,7 +35,9 @@ public final class EndpointResponse {
     public EndpointResponse(int status, Map<String, List<String>> headers, String body, Optional<Object> json) {
         this.status = status;
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            copy.put(header.getKey(), List.copyOf(header.getValue()));
+        }
         this.headers = Collections.unmodifiableMap(copy);
         this.body = body == null ? "" : body;
         this.json = json.orElse(null);

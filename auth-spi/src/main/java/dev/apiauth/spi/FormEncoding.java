@@ -30,7 +30,9 @@ public final class FormEncoding {
      */
     public static String formEncode(Map<String, String> parameters) {
         StringJoiner body = new StringJoiner("&");
-        parameters.forEach((name, value) -> body.add(formEncode(name) + "=" + formEncode(value)));
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            body.add(formEncode(parameter.getKey()) + "=" + formEncode(parameter.getValue()));
+        }
         return body.toString();
     }
 

@@ -72,7 +72,12 @@ public final class ProviderInfo {
      * @return the setting, or empty when the provider declares none of that name
      */
     public Optional<Setting> setting(String name) {
-        return settings.stream().filter(setting -> setting.name().equals(name)).findFirst();
+        for (Setting setting : settings) {
+            if (setting.name().equals(name)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@return what the provider can do beyond fetching a token} */

@@ -31,17 +31,19 @@ public final class ProviderSettings {
     private ProviderSettings(ProviderInfo info, Map<String, String> values) {
         this.info = Objects.requireNonNull(info, "info");
         Map<String, String> copy = new LinkedHashMap<>();
-        values.forEach((name, value) -> {
-            Setting setting = declared(name);
-            Objects.requireNonNull(value, name);
-            copy.put(setting.name(), value.strip());
-        });
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            Setting setting = declared(entry.getKey());
+            copy.put(setting.name(), Objects.requireNonNull(entry.getValue(), entry.getKey()).strip());
+        }
         this.values = Collections.unmodifiableMap(copy);
     }
 
     private Setting declared(String name) {
-        return info.setting(name).orElseThrow(() -> new IllegalArgumentException(
-                "'" + name + "' is not a declared setting of " + info.displayName()));
+        Optional<Setting> setting = info.setting(name);
+        if (setting.isEmpty()) {
+            throw new IllegalArgumentException("'" + name + "' is not a declared setting of " + info.displayName());
+        }
+        return setting.get();
     }
 
     /**
@@ -65,8 +67,12 @@ public final class ProviderSettings {
      * @throws IllegalStateException if the setting has neither a value nor a default
      */
     public String get(String name) {
-        return find(name).orElseThrow(() -> new IllegalStateException(
-                "setting '" + name + "' has no value and no default; declare it required or read it with find()"));
+        Optional<String> value = find(name);
+        if (value.isEmpty()) {
+            throw new IllegalStateException(
+                    "setting '" + name + "' has no value and no default; declare it required or read it with find()");
+        }
+        return value.get();
     }
 
     /**
@@ -147,7 +153,8 @@ public final class ProviderSettings {
      * @return the items, empty when absent
      */
     public List<String> list(String name) {
-        return find(name).map(SettingValues::splitList).orElse(List.of());
+        Optional<String> value = find(name);
+        return value.isPresent() ? SettingValues.splitList(value.get()) : List.of();
     }
 
     /**

@@ -54,9 +54,10 @@ public final class Setting {
             throw new IllegalArgumentException("setting '" + name + "' is a choice but declares no choices");
         }
         if (defaultValue != null) {
-            SettingValues.check(this, defaultValue).ifPresent(problem -> {
-                throw new IllegalArgumentException("default of setting '" + name + "' is invalid: " + problem);
-            });
+            Optional<String> problem = SettingValues.check(this, defaultValue);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("default of setting '" + name + "' is invalid: " + problem.get());
+            }
         }
     }
 

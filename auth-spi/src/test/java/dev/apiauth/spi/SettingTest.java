@@ -190,6 +190,16 @@ class SettingTest {
     void splitsListsOnSpacesAndCommas() {
         assertThat(SettingValues.splitList(" a b,c ,, d\te ")).containsExactly("a", "b", "c", "d", "e");
         assertThat(SettingValues.splitList("   ")).isEmpty();
+        assertThat(SettingValues.splitList("")).isEmpty();
+        assertThat(SettingValues.splitList("single")).containsExactly("single");
+    }
+
+    @Test
+    void splitsListsOnEveryWhiteSpaceCharacterOfRegexBackslashS() {
+        // Same separators as the regular expression [\s,]+ the hand-written split replaced.
+        assertThat(SettingValues.splitList("a\nb\rc\fd\u000Be\tf,,g")).containsExactly("a", "b", "c", "d", "e", "f", "g");
+        assertThat(SettingValues.splitList("a\u00A0b")).as("no-break space is not \\s").containsExactly("a\u00A0b");
+        assertThatThrownBy(() -> SettingValues.splitList("a b").add("c")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

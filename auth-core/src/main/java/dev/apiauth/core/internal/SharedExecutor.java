@@ -3,6 +3,7 @@ package dev.apiauth.core.internal;
 import dev.apiauth.spi.Api;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -81,7 +82,12 @@ public final class SharedExecutor<E extends ExecutorService> {
         Thread thread = new Thread(task, numbered ? threadName + "-" + threadCount.incrementAndGet() : threadName);
         thread.setDaemon(true);
         synchronized (this) {
-            threads.removeIf(old -> !old.isAlive()); // pools replace idle threads: keep only the live ones
+            // Pools replace idle threads: keep only the live ones.
+            for (Iterator<Thread> known = threads.iterator(); known.hasNext(); ) {
+                if (!known.next().isAlive()) {
+                    known.remove();
+                }
+            }
             threads.add(thread);
         }
         return thread;

@@ -204,7 +204,9 @@ public final class HttpTokenEndpoint implements TokenEndpoint, Closeable {
         if (!headers.containsKey("Accept")) {
             connection.setRequestProperty("Accept", "*/*");
         }
-        headers.forEach(connection::setRequestProperty);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            connection.setRequestProperty(header.getKey(), header.getValue());
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicBoolean readingBody = new AtomicBoolean();
         ScheduledFuture<?> deadline = timer.schedule(() -> {

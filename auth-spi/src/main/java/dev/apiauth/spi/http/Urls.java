@@ -34,8 +34,10 @@ public final class Urls {
         if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
             query.add(base.getRawQuery());
         }
-        parameters.forEach((name, value) -> query.add(FormEncoding.percentEncode(name) + "="
-                + FormEncoding.percentEncode(Objects.requireNonNull(value, name))));
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            query.add(FormEncoding.percentEncode(parameter.getKey()) + "="
+                    + FormEncoding.percentEncode(Objects.requireNonNull(parameter.getValue(), parameter.getKey())));
+        }
         String text = base.toString();
         int cut = text.indexOf('?') >= 0 ? text.indexOf('?') : text.indexOf('#') >= 0 ? text.indexOf('#') : text.length();
         return URI.create(text.substring(0, cut) + "?" + query);

@@ -9,7 +9,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +79,12 @@ public final class SettingValues {
                         ? Optional.empty()
                         : Optional.of("setting '" + name + "': " + shown + " is not one of " + choices);
             case CHOICE_LIST:
-                List<String> unknown = splitList(trimmed).stream().filter(item -> !choices.contains(item)).toList();
+                List<String> unknown = new ArrayList<>();
+                for (String item : splitList(trimmed)) {
+                    if (!choices.contains(item)) {
+                        unknown.add(item);
+                    }
+                }
                 return unknown.isEmpty()
                         ? Optional.empty()
                         : Optional.of("setting '" + name + "': " + (setting.secret() ? "some values" : unknown.toString())
@@ -154,13 +160,30 @@ public final class SettingValues {
     }
 
     /**
-     * Splits a list value on spaces and commas.
+     * Splits a list value on white space (as regex {@code \\s}) and commas.
      *
      * @param value the value
-     * @return its non-empty items in order
+     * @return its non-empty items in order, unmodifiable
      */
     public static List<String> splitList(String value) {
-        return Arrays.stream(value.strip().split("[\\s,]+")).filter(item -> !item.isEmpty()).toList();
+        // By hand, not String.split: every setting is validated on the first token's path, and a
+        // regular expression costs a compile and its classes there.
+        List<String> items = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= value.length(); i++) {
+            boolean separator = i == value.length() || isListSeparator(value.charAt(i));
+            if (!separator && start < 0) {
+                start = i;
+            } else if (separator && start >= 0) {
+                items.add(value.substring(start, i));
+                start = -1;
+            }
+        }
+        return Collections.unmodifiableList(items);
+    }
+
+    private static boolean isListSeparator(char c) {
+        return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

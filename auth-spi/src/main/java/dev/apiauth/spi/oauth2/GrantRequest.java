@@ -172,9 +172,13 @@ public final class GrantRequest {
         }
         // Set before the provider's headers so a vendor that needs another media type can replace it.
         request.header("Accept", "application/json");
-        headers.forEach(request::header);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            request.header(header.getKey(), header.getValue());
+        }
         if (method == EndpointRequest.Method.GET) {
-            sent.forEach(request::query);
+            for (Map.Entry<String, String> parameter : sent.entrySet()) {
+                request.query(parameter.getKey(), parameter.getValue());
+            }
         } else {
             request.form(sent);
         }

@@ -137,9 +137,13 @@ public final class TokenResponses {
         if (!response.isSuccess()) {
             throw failure(response);
         }
-        return response.jsonObject().orElseThrow(() -> new MalformedResponseException(providerId, response.status(),
-                "the token endpoint answered HTTP " + response.status() + " with "
-                        + describeBody(response) + " instead of a JSON object; check the token URL setting"));
+        Optional<Map<String, Object>> body = response.jsonObject();
+        if (body.isEmpty()) {
+            throw new MalformedResponseException(providerId, response.status(), "the token endpoint answered HTTP "
+                    + response.status() + " with " + describeBody(response)
+                    + " instead of a JSON object; check the token URL setting");
+        }
+        return body.get();
     }
 
     /**
@@ -190,7 +194,10 @@ public final class TokenResponses {
         if (typeText != null) {
             token.type(typeText);
         }
-        expiresIn(response, body.get("expires_in")).ifPresent(token::expiresIn);
+        Optional<Duration> expiresIn = expiresIn(response, body.get("expires_in"));
+        if (expiresIn.isPresent()) {
+            token.expiresIn(expiresIn.get());
+        }
         Object scope = body.get("scope");
         if (scope instanceof String scopeText && !scopeText.isBlank()) {
             token.scopes(SettingValues.splitList(scopeText));
@@ -200,7 +207,12 @@ public final class TokenResponses {
 
     private static boolean understands(Set<String> understoodTypes, String type) {
         String lower = type.toLowerCase(Locale.ROOT);
-        return understoodTypes.stream().anyMatch(understood -> understood.toLowerCase(Locale.ROOT).equals(lower));
+        for (String understood : understoodTypes) {
+            if (understood.toLowerCase(Locale.ROOT).equals(lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

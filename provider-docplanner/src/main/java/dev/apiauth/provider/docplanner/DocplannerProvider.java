@@ -106,7 +106,10 @@ public final class DocplannerProvider implements AuthProvider {
                     + CLIENT_AUTHENTICATION + "' is 'body'; remove one of them");
         }
         if (basic) {
-            ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.get(CLIENT_ID)).ifPresent(problems::add);
+            Optional<String> encodingProblem = ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.get(CLIENT_ID));
+            if (encodingProblem.isPresent()) {
+                problems.add(encodingProblem.get());
+            }
         }
         return problems;
     }

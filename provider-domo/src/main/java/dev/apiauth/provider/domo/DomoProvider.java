@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Domo: OAuth2 client credentials at
@@ -108,12 +109,20 @@ public final class DomoProvider implements AuthProvider {
         List<String> problems = new ArrayList<>();
         // The grant parameters are appended to the token URL's query; a query of its own would
         // duplicate or contradict them.
-        settings.find(TOKEN_URL).map(URI::create)
-                .filter(uri -> uri.getRawQuery() != null || uri.getRawFragment() != null)
-                .ifPresent(uri -> problems.add("setting '" + TOKEN_URL + "' must not have a query or fragment;"
-                        + " apiauth adds grant_type and scope itself, set them with '" + SCOPE + "'"));
-        ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.get(CLIENT_ID)).ifPresent(problems::add);
+        Optional<String> tokenUrl = settings.find(TOKEN_URL);
+        if (tokenUrl.isPresent() && hasQueryOrFragment(URI.create(tokenUrl.get()))) {
+            problems.add("setting '" + TOKEN_URL + "' must not have a query or fragment;"
+                    + " apiauth adds grant_type and scope itself, set them with '" + SCOPE + "'");
+        }
+        Optional<String> encodingProblem = ClientAuthEncoding.rawProblem(settings, CLIENT_ID, settings.get(CLIENT_ID));
+        if (encodingProblem.isPresent()) {
+            problems.add(encodingProblem.get());
+        }
         return problems;
+    }
+
+    private static boolean hasQueryOrFragment(URI uri) {
+        return uri.getRawQuery() != null || uri.getRawFragment() != null;
     }
 
     @Override
