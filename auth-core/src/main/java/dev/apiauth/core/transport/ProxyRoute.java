@@ -1,26 +1,11 @@
 package dev.apiauth.core.transport;
 
-import dev.apiauth.spi.AuthException;
 import dev.apiauth.spi.Secret;
-import dev.apiauth.spi.TransientAuthException;
-import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.classic.ExecChain;
-import org.apache.hc.client5.http.impl.ChainElement;
-import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
-import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.HttpStatus;
 
 /**
  * The way token requests leave the JVM: through the proxy set with
@@ -34,26 +19,30 @@ import org.apache.hc.core5.http.HttpStatus;
  * <p>HttpClient's {@code useSystemProperties()} would choose the same route, but it also installs a
  * credentials provider that answers <em>any</em> server's challenge from {@link java.net.Authenticator}
  * and JVM-wide properties; the engine wants exactly one thing from the JVM here, its proxy choice.
+ *
+ * <p>Plain data and the direct-or-proxied decision only: every token request asks {@link #proxies},
+ * so this class stays free of HttpClient types; {@link ProxiedExchange} turns a route into an
+ * HttpClient configuration on the first proxied request.
  */
 final class ProxyRoute {
-    private static final ProxyRoute JVM = new ProxyRoute(null, null, null);
+    private static final ProxyRoute JVM = new ProxyRoute(null, -1, null, null);
 
-    private final HttpHost proxy;
+    private final String host;
+    private final int port;
     private final String username;
     private final Secret password;
 
-    private ProxyRoute(HttpHost proxy, String username, Secret password) {
-        this.proxy = proxy;
+    private ProxyRoute(String host, int port, String username, Secret password) {
+        this.host = host;
+        this.port = port;
         this.username = username;
         this.password = password;
     }
 
-    /** The JVM's proxy settings. */
     static ProxyRoute jvm() {
         return JVM;
     }
 
-    /** Always {@code host:port}, whatever the URL (loopback ones too); no credentials. */
     static ProxyRoute explicit(String host, int port) {
         Objects.requireNonNull(host, "proxy host");
         if (host.isBlank() || host.contains("/") || host.contains("@")) {
@@ -63,30 +52,44 @@ final class ProxyRoute {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("the proxy port must be between 1 and 65535, got " + port);
         }
-        return new ProxyRoute(new HttpHost(host.strip(), port), null, null);
+        return new ProxyRoute(host.strip(), port, null, null);
     }
 
-    /** The same proxy, answering its {@code 407} challenges with these credentials. */
     ProxyRoute withCredentials(String user, Secret secret) {
         Objects.requireNonNull(user, "proxy username");
         Objects.requireNonNull(secret, "proxy password");
-        if (proxy == null) {
+        if (host == null) {
             throw new IllegalStateException("proxy credentials need an explicit proxy: call proxy(host, port) "
                     + "first (the JVM's proxy properties carry no credentials)");
         }
         if (user.isEmpty()) {
             throw new IllegalArgumentException("the proxy username must not be empty");
         }
-        return new ProxyRoute(proxy, user, secret);
+        return new ProxyRoute(host, port, user, secret);
     }
 
-    /**
-     * Whether a request to {@code uri} goes through a proxy: always with an explicit one; with the
-     * JVM's settings, when the {@link ProxySelector} (asked now, as HttpClient's planner will ask it)
-     * names an HTTP proxy before any direct choice. SOCKS entries are skipped, as HttpClient skips them.
-     */
+    /** {@return the explicit proxy's host, {@code null} when the JVM's proxy settings decide} */
+    String host() {
+        return host;
+    }
+
+    /** {@return the explicit proxy's port, -1 when the JVM's proxy settings decide} */
+    int port() {
+        return port;
+    }
+
+    /** {@return the explicit proxy's username, {@code null} for none} */
+    String username() {
+        return username;
+    }
+
+    /** {@return the explicit proxy's password, {@code null} for none} */
+    Secret password() {
+        return password;
+    }
+
     boolean proxies(URI uri) {
-        if (proxy != null) {
+        if (host != null) {
             return true;
         }
         ProxySelector selector = ProxySelector.getDefault();
@@ -112,81 +115,16 @@ final class ProxyRoute {
         return false;
     }
 
-    /**
-     * Sets {@code builder}'s route planner, the proxy credentials (scoped to the proxy alone, so no
-     * token endpoint's challenge is ever answered with them) and the check that turns a proxy's
-     * refusal into a clear error.
-     */
-    HttpClientBuilder configure(HttpClientBuilder builder, String providerId) {
-        if (proxy == null) {
-            // null: ProxySelector.getDefault() at each request.
-            builder.setRoutePlanner(new SystemDefaultRoutePlanner(null));
-        } else {
-            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxy));
-            if (username != null) {
-                builder.setDefaultCredentialsProvider(CredentialsProviderBuilder.create()
-                        .add(new AuthScope(proxy.getHostName(), proxy.getPort()), username,
-                                password.reveal().toCharArray())
-                        .build());
-            }
-        }
-        // HttpClient hands a refused CONNECT's answer back as if the token endpoint had sent it; a marker
-        // behind the tunnel step tells the two apart.
-        return builder
-                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "apiauth-reached-target", (request, scope, chain) -> {
-                    scope.clientContext.setAttribute(REACHED_TARGET, Boolean.TRUE);
-                    return chain.proceed(request, scope);
-                })
-                .addExecInterceptorFirst("apiauth-proxy-refusal",
-                        (request, scope, chain) -> refuseProxyFailures(request, scope, chain, providerId));
-    }
-
-    private static final String REACHED_TARGET = "dev.apiauth.reached-target";
-
-    /**
-     * A proxy's {@code 407} (after HttpClient offered the credentials, or had none to offer) and a
-     * refused tunnel are the proxy's answers, not the token endpoint's: fail with what to change
-     * (retryable only for a proxy's 5xx). Messages name the proxy and the status only, never a body.
-     */
-    private ClassicHttpResponse refuseProxyFailures(ClassicHttpRequest request, ExecChain.Scope scope,
-            ExecChain chain, String providerId) throws IOException, HttpException {
-        scope.clientContext.removeAttribute(REACHED_TARGET);
-        ClassicHttpResponse response = chain.proceed(request, scope);
-        int status = response.getCode();
-        HttpHost via = scope.route.getProxyHost();
-        boolean tunnelRefused = scope.route.isTunnelled() && status >= 300
-                && scope.clientContext.getAttribute(REACHED_TARGET) == null;
-        if (status != HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED && !tunnelRefused) {
-            return response;
-        }
-        response.close();
-        String proxyName = via == null ? "in front of the token endpoint" : via.toHostString();
-        if (status == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
-            throw new AuthException(providerId, "the proxy " + proxyName + " demands authentication (407); "
-                    + (username == null
-                            ? "give its credentials with HttpTokenEndpoint.Builder.proxyCredentials(username, password)"
-                            : "it refused user '" + username + "': check the proxy username and password"));
-        }
-        String refusal = "the proxy " + proxyName + " refused the tunnel to " + scope.route.getTargetHost().toHostString()
-                + " (" + status + ")";
-        if (status >= 500) {
-            throw new TransientAuthException(providerId, refusal + "; retry later, or check that the proxy can reach "
-                    + "the token endpoint", status, null, null);
-        }
-        throw new AuthException(providerId, refusal + "; check that the proxy allows connections to the token "
-                + "endpoint's host and port");
-    }
-
     /** {@code ", proxy=…"} for an explicit proxy, nothing for the JVM's settings (the default). */
     String describeIfSet() {
-        return proxy == null ? "" : ", proxy=" + this;
+        return host == null ? "" : ", proxy=" + this;
     }
 
     @Override
     public String toString() {
-        if (proxy == null) {
+        if (host == null) {
             return "JVM proxy settings";
         }
-        return proxy.toHostString() + (username == null ? "" : " as '" + username + "' with password " + password);
+        return host + ":" + port + (username == null ? "" : " as '" + username + "' with password " + password);
     }
 }
