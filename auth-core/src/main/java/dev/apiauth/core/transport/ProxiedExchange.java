@@ -118,7 +118,11 @@ final class ProxiedExchange implements AutoCloseable {
         }
     }
 
-    /** {@code builder} with {@code route}'s planner and proxy credentials, and proxy refusals told apart. */
+    /**
+     * Sets {@code builder}'s route planner, the proxy credentials (scoped to the proxy alone, so no
+     * token endpoint's challenge is ever answered with them) and the check that turns a proxy's
+     * refusal into a clear error.
+     */
     private static HttpClientBuilder configure(HttpClientBuilder builder, ProxyRoute route, String providerId) {
         if (route.host() == null) {
             // null: ProxySelector.getDefault() at each request.

@@ -39,10 +39,12 @@ final class ProxyRoute {
         this.password = password;
     }
 
+    /** The JVM's proxy settings. */
     static ProxyRoute jvm() {
         return JVM;
     }
 
+    /** Always {@code host:port}, whatever the URL (loopback ones too); no credentials. */
     static ProxyRoute explicit(String host, int port) {
         Objects.requireNonNull(host, "proxy host");
         if (host.isBlank() || host.contains("/") || host.contains("@")) {
@@ -55,6 +57,7 @@ final class ProxyRoute {
         return new ProxyRoute(host.strip(), port, null, null);
     }
 
+    /** The same proxy, answering its {@code 407} challenges with these credentials. */
     ProxyRoute withCredentials(String user, Secret secret) {
         Objects.requireNonNull(user, "proxy username");
         Objects.requireNonNull(secret, "proxy password");
@@ -88,6 +91,11 @@ final class ProxyRoute {
         return password;
     }
 
+    /**
+     * Whether a request to {@code uri} goes through a proxy: always with an explicit one; with the
+     * JVM's settings, when the {@link ProxySelector} (asked now, as HttpClient's planner will ask it)
+     * names an HTTP proxy before any direct choice. SOCKS entries are skipped, as HttpClient skips them.
+     */
     boolean proxies(URI uri) {
         if (host != null) {
             return true;

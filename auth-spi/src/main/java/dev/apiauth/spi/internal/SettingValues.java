@@ -160,7 +160,7 @@ public final class SettingValues {
     }
 
     /**
-     * Splits a list value on white space (as regex {@code \\s}) and commas.
+     * Splits a list value on white space (as regex {@code \s}) and commas.
      *
      * @param value the value
      * @return its non-empty items in order, unmodifiable
